@@ -1,0 +1,114 @@
+// npm run eval -- [files…] [--no-gate]: measures answer quality on eval sets (default: tests/eval/*.yaml).
+import { readdir } from "node:fs/promises";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { acceptedIds, loadEvalSet } from "../eval/eval-set.js";
+import { CI_GATE, type EvalReport, evaluate, gateFigures, type Outcome } from "../eval/evaluate.js";
+import { formatProblem } from "../kb/load.js";
+import { createMatcher } from "../matching/matcher.js";
+import { loadKnowledgeBaseOrExit } from "./knowledge-dir.js";
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { "no-gate": { type: "boolean", default: false } },
+});
+
+const evalDir = relative(
+  process.cwd(),
+  fileURLToPath(new URL("../../tests/eval", import.meta.url)),
+);
+const files =
+  positionals.length > 0
+    ? positionals
+    : (await readdir(evalDir))
+        .filter((name) => name.endsWith(".yaml"))
+        .sort()
+        .map((name) => join(evalDir, name));
+
+const matcher = createMatcher(await loadKnowledgeBaseOrExit());
+let failed = false;
+
+for (const file of files) {
+  const set = await loadEvalSet(file);
+  if (!set.ok) {
+    for (const problem of set.problems) console.error(formatProblem(problem));
+    failed = true;
+    continue;
+  }
+  const report = evaluate(matcher, set.items);
+  const { figures, passed } = gateFigures(report, CI_GATE);
+  const gated = !values["no-gate"];
+  if (gated && !passed) failed = true;
+  console.log(formatReport(file, report, figures, gated ? passed : undefined));
+}
+process.exit(failed ? 1 : 0);
+
+function formatReport(
+  file: string,
+  report: EvalReport,
+  figures: ReturnType<typeof gateFigures>["figures"],
+  passed: boolean | undefined,
+): string {
+  const percent = (share: number) => `${(share * 100).toFixed(1).padStart(5)} %`;
+  const row = (label: string, share: number, count: string, gate: string) =>
+    `  ${label.padEnd(30)} ${percent(share)}  ${count.padEnd(10)} ${gate}`;
+  const misses = report.outcomes.filter((outcome) => !outcome.right);
+  return [
+    `${file}: ${report.total} questions, ${report.inScope} in scope, ${report.outOfScope} out of scope`,
+    row(
+      "answered right",
+      figures.answeredRight,
+      `${report.answeredRight}/${report.inScope}`,
+      `gate ≥ ${percent(CI_GATE.answeredRight)}`,
+    ),
+    row(
+      "answered or suggested right",
+      figures.answeredOrSuggestedRight,
+      `${report.answeredOrSuggestedRight}/${report.inScope}`,
+      `gate ≥ ${percent(CI_GATE.answeredOrSuggestedRight)}`,
+    ),
+    row(
+      "out of scope held back",
+      figures.heldBack,
+      `${report.heldBack}/${report.outOfScope}`,
+      `gate ≥ ${percent(CI_GATE.heldBack)}`,
+    ),
+    row(
+      "confidently wrong",
+      figures.confidentlyWrong,
+      `${report.confidentlyWrong}/${report.total}`,
+      `gate ≤ ${percent(CI_GATE.confidentlyWrong)}`,
+    ),
+    row(
+      "right entry ranked first",
+      report.inScope ? report.rankedFirst / report.inScope : 1,
+      `${report.rankedFirst}/${report.inScope}`,
+      "",
+    ),
+    `  latency p50 ${report.latencyP50.toFixed(3)} ms, p99 ${report.latencyP99.toFixed(3)} ms`,
+    `  misses (${misses.length}):`,
+    ...misses.map(formatMiss),
+    passed === undefined ? "  gate: not applied" : passed ? "  gate: passed" : "  gate: FAILED",
+    "",
+  ].join("\n");
+}
+
+function formatMiss({ item, result }: Outcome): string {
+  const accepted = acceptedIds(item);
+  const got =
+    result.decision === "answer"
+      ? `answer ${result.entry.id}`
+      : result.decision === "suggest"
+        ? `suggest ${result.suggestions.map((entry) => entry.id).join(", ")}`
+        : "none";
+  const rescued =
+    result.decision === "suggest" &&
+    result.suggestions.some((entry) => accepted.includes(entry.id));
+  const mark = result.decision === "answer" ? "✗ wrong" : rescued ? "~ offered" : "✗ missed";
+  const top = result.candidates
+    .slice(0, 3)
+    .map((candidate) => `${candidate.entry.id} ${candidate.score.toFixed(2)}`)
+    .join(", ");
+  return `    ${mark.padEnd(9)} ${JSON.stringify(item.q)} want ${item.expect ?? "nothing"} · got ${got} · top ${top || "-"}`;
+}

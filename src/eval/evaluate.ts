@@ -1,0 +1,117 @@
+import type { Matcher, MatchResult } from "../matching/matcher.js";
+import { acceptedIds, type EvalItem } from "./eval-set.js";
+
+export interface Outcome {
+  item: EvalItem;
+  result: MatchResult;
+  milliseconds: number;
+  /** Answered outright with an accepted id, or held back when nothing should answer. */
+  right: boolean;
+}
+
+export interface EvalReport {
+  total: number;
+  inScope: number;
+  outOfScope: number;
+  /** In-scope questions answered outright with an accepted id. */
+  answeredRight: number;
+  /** In-scope questions whose accepted id was answered or offered as "did you mean". */
+  answeredOrSuggestedRight: number;
+  /** In-scope questions whose first-ranked candidate is accepted, whatever the decision. */
+  rankedFirst: number;
+  /** Out-of-scope questions not answered outright. */
+  heldBack: number;
+  /** Questions answered outright with an id that is not accepted, over all questions. */
+  confidentlyWrong: number;
+  latencyP50: number;
+  latencyP99: number;
+  outcomes: Outcome[];
+}
+
+export interface Gate {
+  answeredRight: number;
+  answeredOrSuggestedRight: number;
+  heldBack: number;
+  /** The most that may be confidently wrong. */
+  confidentlyWrong: number;
+}
+
+/** The floor CI holds the held-out test set to. */
+export const CI_GATE: Gate = {
+  answeredRight: 0.85,
+  answeredOrSuggestedRight: 0.95,
+  heldBack: 0.9,
+  confidentlyWrong: 0.03,
+};
+
+export function evaluate(matcher: Matcher, items: EvalItem[]): EvalReport {
+  const outcomes = items.map((item): Outcome => {
+    const started = performance.now();
+    const result = matcher.match(item.q);
+    const milliseconds = performance.now() - started;
+    const answered = result.decision === "answer" ? result.entry.id : undefined;
+    const right =
+      item.expect === null ? answered === undefined : acceptedIds(item).includes(answered ?? "");
+    return { item, result, milliseconds, right };
+  });
+
+  let answeredRight = 0;
+  let answeredOrSuggestedRight = 0;
+  let rankedFirst = 0;
+  let heldBack = 0;
+  let confidentlyWrong = 0;
+  for (const { item, result, right } of outcomes) {
+    const accepted = acceptedIds(item);
+    if (item.expect === null) {
+      if (result.decision === "answer") confidentlyWrong++;
+      else heldBack++;
+      continue;
+    }
+    if (right) answeredRight++;
+    else if (result.decision === "answer") confidentlyWrong++;
+    const offered =
+      result.decision === "suggest" ? result.suggestions.map((entry) => entry.id) : [];
+    if (right || offered.some((id) => accepted.includes(id))) answeredOrSuggestedRight++;
+    if (accepted.includes(result.candidates[0]?.entry.id ?? "")) rankedFirst++;
+  }
+
+  const latencies = outcomes.map((outcome) => outcome.milliseconds).sort((a, b) => a - b);
+  const inScope = items.filter((item) => item.expect !== null).length;
+  return {
+    total: items.length,
+    inScope,
+    outOfScope: items.length - inScope,
+    answeredRight,
+    answeredOrSuggestedRight,
+    rankedFirst,
+    heldBack,
+    confidentlyWrong,
+    latencyP50: percentile(latencies, 0.5),
+    latencyP99: percentile(latencies, 0.99),
+    outcomes,
+  };
+}
+
+/** Share of the report's questions for each gated figure, and whether the gate holds. */
+export function gateFigures(report: EvalReport, gate: Gate) {
+  const share = (count: number, of: number) => (of === 0 ? 1 : count / of);
+  const figures = {
+    answeredRight: share(report.answeredRight, report.inScope),
+    answeredOrSuggestedRight: share(report.answeredOrSuggestedRight, report.inScope),
+    heldBack: share(report.heldBack, report.outOfScope),
+    confidentlyWrong: report.total === 0 ? 0 : report.confidentlyWrong / report.total,
+  };
+  const passed =
+    figures.answeredRight >= gate.answeredRight &&
+    figures.answeredOrSuggestedRight >= gate.answeredOrSuggestedRight &&
+    figures.heldBack >= gate.heldBack &&
+    figures.confidentlyWrong <= gate.confidentlyWrong;
+  return { figures, passed };
+}
+
+/** Nearest-rank percentile of sorted values. */
+export function percentile(sorted: readonly number[], fraction: number): number {
+  if (sorted.length === 0) return 0;
+  const rank = Math.ceil(fraction * sorted.length) - 1;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank))] ?? 0;
+}

@@ -1,0 +1,246 @@
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { z } from "zod";
+import { createNormalizer } from "../matching/normalize.js";
+import { toHongKongTraditional } from "../text/chinese.js";
+import {
+  type Category,
+  categorySchema,
+  type Entry,
+  entrySchema,
+  type KnowledgeBase,
+  type Lexicon,
+  type Localized,
+  lexiconSchema,
+} from "./schema.js";
+import { type PathKey, type Problem, parseYamlSource, type YamlSource } from "./yaml-source.js";
+
+export type { Problem } from "./yaml-source.js";
+export { formatProblem } from "./yaml-source.js";
+
+type EntryInput = z.infer<typeof entrySchema>;
+type CategoryInput = z.infer<typeof categorySchema>;
+type AuthoredText = EntryInput["answer"];
+
+export type LoadResult = { ok: true; kb: KnowledgeBase } | { ok: false; problems: Problem[] };
+
+export const CATEGORIES_FILE = "categories.yaml";
+export const LEXICON_FILE = "synonyms.yaml";
+export const ENTRIES_DIR = "entries";
+
+/** Where an entry was written, so checks across files can point at it. */
+interface Located<T> {
+  value: T;
+  source: YamlSource;
+  path: PathKey[];
+}
+
+/**
+ * Reads and validates the knowledge base in `dir`. Every problem is collected, none stops the
+ * others from being found; the knowledge base is returned only when there are none.
+ */
+export async function loadKnowledgeBase(dir: string): Promise<LoadResult> {
+  const problems: Problem[] = [];
+
+  const readSource = async (file: string): Promise<YamlSource | undefined> => {
+    try {
+      const source = parseYamlSource(file, await readFile(file, "utf8"));
+      problems.push(...source.syntaxProblems);
+      return source;
+    } catch (error) {
+      problems.push({ file, line: 1, column: 1, message: `cannot be read: ${describe(error)}` });
+      return undefined;
+    }
+  };
+
+  const validate = <S extends z.ZodType>(
+    schema: S,
+    source: YamlSource,
+    value: unknown,
+    path: PathKey[],
+  ): z.infer<S> | undefined => {
+    const parsed = schema.safeParse(value);
+    if (parsed.success) return parsed.data;
+    const entryId = idOf(value);
+    for (const issue of parsed.error.issues) {
+      const issuePath = issue.path.filter((key) => typeof key !== "symbol");
+      const where = issuePath.length > 0 ? `${issuePath.join(".")}: ` : "";
+      problems.push(source.problemAt([...path, ...issuePath], where + explain(issue), entryId));
+    }
+    return undefined;
+  };
+
+  /** Validates a file that holds a list, item by item, so that one bad item hides nothing. */
+  const validateList = <S extends z.ZodType>(schema: S, source: YamlSource | undefined) => {
+    const valid: Located<z.infer<S>>[] = [];
+    if (!source || source.data === undefined) return valid;
+    if (!Array.isArray(source.data)) {
+      problems.push(source.problemAt([], "must be a YAML list (items starting with -)"));
+      return valid;
+    }
+    source.data.forEach((item, index) => {
+      const value = validate(schema, source, item, [index]);
+      if (value) valid.push({ value, source, path: [index] });
+    });
+    return valid;
+  };
+
+  const categoriesSource = await readSource(join(dir, CATEGORIES_FILE));
+  const categories = validateList(categorySchema, categoriesSource);
+
+  const lexiconSource = await readSource(join(dir, LEXICON_FILE));
+  const lexicon: Lexicon = (lexiconSource?.data !== undefined &&
+    validate(lexiconSchema, lexiconSource, lexiconSource.data, [])) || {
+    synonyms: [],
+    cantonese: {},
+    stopwords: [],
+  };
+
+  const entries: Located<EntryInput>[] = [];
+  for (const file of await listYamlFiles(join(dir, ENTRIES_DIR), problems)) {
+    entries.push(...validateList(entrySchema, await readSource(file)));
+  }
+
+  problems.push(...findDuplicates(categories, (category) => [category.id], "category id"));
+  problems.push(...findDuplicates(entries, (entry) => [entry.id], "entry id"));
+  problems.push(...checkReferences(entries, new Set(categories.map((c) => c.value.id))));
+  const normalizer = createNormalizer(lexicon);
+  problems.push(
+    ...findDuplicates(
+      entries,
+      (entry) => entry.questions.map((question) => normalizer.terms(question).join(" ")),
+      "question (after normalisation)",
+      "questions",
+    ),
+  );
+
+  if (problems.length > 0) {
+    return { ok: false, problems: problems.sort(byPosition) };
+  }
+  const built = entries.map(({ value }) => buildEntry(value));
+  return {
+    ok: true,
+    kb: {
+      categories: categories
+        .map(({ value }) => buildCategory(value))
+        .sort((a, b) => a.order - b.order),
+      entries: built,
+      lexicon,
+      entryById: new Map(built.map((entry) => [entry.id, entry])),
+    },
+  };
+}
+
+async function listYamlFiles(dir: string, problems: Problem[]): Promise<string[]> {
+  try {
+    const names = await readdir(dir);
+    return names
+      .filter((name) => /\.ya?ml$/.test(name))
+      .sort()
+      .map((name) => join(dir, name));
+  } catch (error) {
+    problems.push({ file: dir, line: 1, column: 1, message: `cannot be read: ${describe(error)}` });
+    return [];
+  }
+}
+
+/**
+ * Reports every value that `keysOf` yields more than once, at each repeat, naming where it first
+ * stood. `field` names the list the keys come from, so the report points at the repeated item.
+ */
+function findDuplicates<T extends { id: string }>(
+  items: Located<T>[],
+  keysOf: (item: T) => string[],
+  what: string,
+  field?: keyof T & string,
+): Problem[] {
+  const first = new Map<string, { item: Located<T>; index: number }>();
+  const problems: Problem[] = [];
+  for (const item of items) {
+    keysOf(item.value).forEach((key, index) => {
+      if (key === "") return;
+      const seen = first.get(key);
+      if (!seen) {
+        first.set(key, { item, index });
+        return;
+      }
+      const at = (located: Located<T>, i: number) => [
+        ...located.path,
+        ...(field ? [field, i] : []),
+      ];
+      const original = seen.item.source.problemAt(at(seen.item, seen.index), "");
+      problems.push(
+        item.source.problemAt(
+          at(item, index),
+          `duplicate ${what} "${key}": already at ${original.file}:${original.line} [${seen.item.value.id}]`,
+          item.value.id,
+        ),
+      );
+    });
+  }
+  return problems;
+}
+
+function checkReferences(entries: Located<EntryInput>[], categoryIds: Set<string>): Problem[] {
+  const entryIds = new Set(entries.map((entry) => entry.value.id));
+  const problems: Problem[] = [];
+  for (const { value: entry, source, path } of entries) {
+    if (!categoryIds.has(entry.category)) {
+      problems.push(
+        source.problemAt(
+          [...path, "category"],
+          `category: unknown category "${entry.category}"`,
+          entry.id,
+        ),
+      );
+    }
+    entry.related.forEach((id, index) => {
+      const message =
+        id === entry.id
+          ? "related: an entry cannot be related to itself"
+          : !entryIds.has(id)
+            ? `related: unknown entry id "${id}"`
+            : entry.related.indexOf(id) !== index
+              ? `related: "${id}" is listed twice`
+              : undefined;
+      if (message) problems.push(source.problemAt([...path, "related", index], message, entry.id));
+    });
+  }
+  return problems;
+}
+
+/** The Traditional (Hong Kong) text is the author's when given, else converted from Simplified. */
+function localize(text: AuthoredText): Localized {
+  return {
+    "zh-Hans": text["zh-Hans"],
+    "zh-Hant": text["zh-Hant"] ?? toHongKongTraditional(text["zh-Hans"]),
+    en: text.en,
+  };
+}
+
+function buildEntry(input: EntryInput): Entry {
+  return { ...input, title: localize(input.title), answer: localize(input.answer) };
+}
+
+function buildCategory(input: CategoryInput): Category {
+  return { ...input, title: localize(input.title) };
+}
+
+function explain(issue: z.core.$ZodIssue): string {
+  if (issue.code === "invalid_type" && /received undefined$/.test(issue.message))
+    return "is missing";
+  return issue.message;
+}
+
+function idOf(value: unknown): string | undefined {
+  const id = (value as { id?: unknown } | null)?.id;
+  return typeof id === "string" ? id : undefined;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function byPosition(a: Problem, b: Problem): number {
+  return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
+}

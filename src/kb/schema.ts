@@ -1,0 +1,90 @@
+import { z } from "zod";
+
+/** The languages the bot speaks. Knowledge-base text is written in zh-Hans and en; zh-Hant is derived. */
+export const LANGUAGES = ["zh-Hans", "zh-Hant", "en"] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const MAX_ANSWER_CHARS = 600;
+/** Titles label Telegram buttons, which show about this much before they truncate. */
+export const MAX_TITLE_CHARS = 40;
+export const MIN_QUESTIONS = 8;
+export const MAX_RELATED = 3;
+
+const kebabId = z
+  .string()
+  .regex(
+    /^[a-z0-9]+(-[a-z0-9]+)*$/,
+    "must be kebab-case: lower-case letters and digits joined by -",
+  );
+
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, "must not be empty")
+    .refine((value) => [...value].length <= max, `must be at most ${max} characters`);
+
+const authored = (max: number) =>
+  z.strictObject({
+    "zh-Hans": text(max),
+    "zh-Hant": text(max).optional(),
+    en: text(max),
+  });
+
+export const categorySchema = z.strictObject({
+  id: kebabId,
+  order: z.number().int(),
+  title: authored(MAX_TITLE_CHARS),
+});
+
+export const entrySchema = z.strictObject({
+  id: kebabId,
+  category: kebabId,
+  title: authored(MAX_TITLE_CHARS),
+  questions: z.array(text(200)).min(MIN_QUESTIONS, `needs at least ${MIN_QUESTIONS} questions`),
+  answer: authored(MAX_ANSWER_CHARS),
+  related: z.array(kebabId).max(MAX_RELATED, `lists at most ${MAX_RELATED} ids`).default([]),
+  source: z.strictObject({
+    article: z
+      .string()
+      .regex(/^[\w-]+\.md$/, "must be an article file name such as family-sharing.md"),
+    section: text(120),
+  }),
+});
+
+export const lexiconSchema = z.strictObject({
+  synonyms: z.array(z.array(text(60)).min(2, "a group needs at least two words")).default([]),
+  cantonese: z.record(text(20), text(20)).default({}),
+  stopwords: z.array(text(20)).default([]),
+});
+
+export const categoriesFileSchema = z.array(categorySchema);
+export const entriesFileSchema = z.array(entrySchema);
+
+export type Localized = Record<Language, string>;
+export type Lexicon = z.infer<typeof lexiconSchema>;
+
+export interface Category {
+  id: string;
+  order: number;
+  title: Localized;
+}
+
+export interface Entry {
+  id: string;
+  category: string;
+  title: Localized;
+  questions: string[];
+  answer: Localized;
+  related: string[];
+  source: { article: string; section: string };
+}
+
+export interface KnowledgeBase {
+  /** Sorted by `order`. */
+  categories: Category[];
+  /** In file order: files sorted by name, entries as written. */
+  entries: Entry[];
+  lexicon: Lexicon;
+  entryById: ReadonlyMap<string, Entry>;
+}

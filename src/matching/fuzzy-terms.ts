@@ -1,0 +1,54 @@
+import Fuse from "fuse.js";
+
+export interface FuzzyHit {
+  term: string;
+  /** 1 for the same word, falling towards 0 with each edit. */
+  similarity: number;
+}
+
+/** Only Latin words this long are corrected: shorter ones are too easily another word. */
+const MIN_FUZZY_LENGTH = 4;
+const LATIN_WORD = /^[a-z]+$/;
+
+/**
+ * Spelling correction against the index's own vocabulary ("hotsopt" → "hotspot"). Words are kept
+ * in one fuse.js index per length, and a query word is compared only with words of about its own
+ * length, so the cost stays flat as the vocabulary grows.
+ */
+export class FuzzyTerms {
+  readonly #byLength = new Map<number, Fuse<string>>();
+
+  constructor(
+    vocabulary: Iterable<string>,
+    private readonly threshold: number,
+  ) {
+    const groups = new Map<number, string[]>();
+    for (const term of vocabulary) {
+      if (term.length < MIN_FUZZY_LENGTH || !LATIN_WORD.test(term)) continue;
+      const group = groups.get(term.length) ?? [];
+      group.push(term);
+      groups.set(term.length, group);
+    }
+    for (const [length, terms] of groups) {
+      // ignoreLocation: a typo at the end of a word must cost the same as one at its start.
+      this.#byLength.set(
+        length,
+        new Fuse(terms, { includeScore: true, ignoreLocation: true, threshold }),
+      );
+    }
+  }
+
+  /** The closest known word, or undefined when none is close enough. */
+  correct(word: string): FuzzyHit | undefined {
+    if (word.length < MIN_FUZZY_LENGTH || !LATIN_WORD.test(word)) return undefined;
+    let best: FuzzyHit | undefined;
+    const slack = word.length >= 8 ? 2 : 1;
+    for (let length = word.length - slack; length <= word.length + slack; length++) {
+      const hit = this.#byLength.get(length)?.search(word, { limit: 1 })[0];
+      if (hit?.score === undefined || hit.score > this.threshold) continue;
+      const similarity = 1 - hit.score;
+      if (!best || similarity > best.similarity) best = { term: hit.item, similarity };
+    }
+    return best;
+  }
+}
