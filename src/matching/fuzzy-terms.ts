@@ -1,6 +1,7 @@
 import Fuse from "fuse.js";
 
 export interface FuzzyHit {
+  /** The term the known word stands for. */
   term: string;
   /** 1 for the same word, falling towards 0 with each edit. */
   similarity: number;
@@ -11,23 +12,26 @@ const MIN_FUZZY_LENGTH = 4;
 const LATIN_WORD = /^[a-z]+$/;
 
 /**
- * Spelling correction against the index's own vocabulary ("hotsopt" → "hotspot"). Words are kept
- * in one fuse.js index per length, and a query word is compared only with words of about its own
- * length, so the cost stays flat as the vocabulary grows.
+ * Spelling correction against the known words ("hotsopt" → "hotspot", "covrage" → "coverage").
+ * Words are kept in one fuse.js index per length, and a query word is compared only with words of
+ * about its own length, so the cost stays flat as the vocabulary grows.
  */
 export class FuzzyTerms {
   readonly #byLength = new Map<number, Fuse<string>>();
+  readonly #termOf: ReadonlyMap<string, string>;
 
+  /** `words` maps each known word to the term it stands for. */
   constructor(
-    vocabulary: Iterable<string>,
+    words: ReadonlyMap<string, string>,
     private readonly threshold: number,
   ) {
+    this.#termOf = words;
     const groups = new Map<number, string[]>();
-    for (const term of vocabulary) {
-      if (term.length < MIN_FUZZY_LENGTH || !LATIN_WORD.test(term)) continue;
-      const group = groups.get(term.length) ?? [];
-      group.push(term);
-      groups.set(term.length, group);
+    for (const word of words.keys()) {
+      if (word.length < MIN_FUZZY_LENGTH || !LATIN_WORD.test(word)) continue;
+      const group = groups.get(word.length) ?? [];
+      group.push(word);
+      groups.set(word.length, group);
     }
     for (const [length, terms] of groups) {
       // ignoreLocation: a typo at the end of a word must cost the same as one at its start.
@@ -47,7 +51,8 @@ export class FuzzyTerms {
       const hit = this.#byLength.get(length)?.search(word, { limit: 1 })[0];
       if (hit?.score === undefined || hit.score > this.threshold) continue;
       const similarity = 1 - hit.score;
-      if (!best || similarity > best.similarity) best = { term: hit.item, similarity };
+      const term = this.#termOf.get(hit.item);
+      if (term && (!best || similarity > best.similarity)) best = { term, similarity };
     }
     return best;
   }

@@ -10,6 +10,8 @@ export interface Normalizer {
    * rewritten to Mandarin, synonyms folded to one term, filler words dropped.
    */
   terms(text: string): string[];
+  /** Every single word the lexicon folds, with the term it folds to: what a misspelling may mean. */
+  readonly lexiconWords: ReadonlyMap<string, string>;
 }
 
 const LATIN_OR_DIGIT = /[a-z0-9]/;
@@ -73,6 +75,9 @@ export function createNormalizer(lexicon: Lexicon): Normalizer {
     for (const word of group) folds.set(prepare(word), canonical);
   }
   const foldPattern = phrasePattern(folds.keys());
+  const lexiconWords = new Map(
+    [...folds].filter(([word, term]) => term !== "" && !word.includes(" ")),
+  );
 
   const segmentWords = (span: string, into: string[]) => {
     for (const { segment, isWordLike } of segmenter.segment(span)) {
@@ -81,6 +86,7 @@ export function createNormalizer(lexicon: Lexicon): Normalizer {
   };
 
   return {
+    lexiconWords,
     terms(text) {
       let prepared = prepare(text);
       if (rewritePattern) {
