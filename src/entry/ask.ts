@@ -40,7 +40,10 @@ function toJson(q: string, result: MatchResult) {
 
 function toText(q: string, result: MatchResult): string {
   const language = lang ?? languageOfText(q) ?? "en";
-  const lines = [`terms: ${matcher.normalizer.terms(q).join(" · ") || "(none)"}`, `decision: ${result.decision}`];
+  const lines = [
+    `terms: ${matcher.normalizer.terms(q).join(" · ") || "(none)"}`,
+    `decision: ${result.decision}`,
+  ];
   switch (result.decision) {
     case "answer":
       lines.push(

@@ -2,7 +2,7 @@
 // Tune on tests/eval/dev.yaml only: test.yaml is held out, and tuning on it would make its figures lie.
 import { basename } from "node:path";
 import { loadEvalSet } from "../eval/eval-set.js";
-import { evaluate, gateFigures, CI_GATE } from "../eval/evaluate.js";
+import { CI_GATE, evaluate, gateFigures } from "../eval/evaluate.js";
 import { formatProblem } from "../kb/load.js";
 import { DEFAULT_MATCHER_OPTIONS, decide, type MatcherOptions } from "../matching/matcher.js";
 import { createSearchIndex } from "../matching/search-index.js";
@@ -37,7 +37,10 @@ const grid = {
 /** Every combination of the listed values. */
 function* combinations<K extends string>(space: Record<K, number[]>): Generator<Record<K, number>> {
   const keys = Object.keys(space) as K[];
-  const walk = function* (at: number, picked: Partial<Record<K, number>>): Generator<Record<K, number>> {
+  const walk = function* (
+    at: number,
+    picked: Partial<Record<K, number>>,
+  ): Generator<Record<K, number>> {
     const key = keys[at];
     if (key === undefined) {
       yield picked as Record<K, number>;
@@ -69,7 +72,8 @@ for (const scoring of combinations(scoringGrid)) {
     const { figures } = gateFigures(report, CI_GATE);
     // A confidently wrong answer is the worst outcome: allow at most 1.5 % of dev, and hold back 95 %.
     if (figures.confidentlyWrong > 0.015 || figures.heldBack < 0.95) continue;
-    const objective = report.answeredRight + report.answeredOrSuggestedRight - 2 * report.confidentlyWrong;
+    const objective =
+      report.answeredRight + report.answeredOrSuggestedRight - 2 * report.confidentlyWrong;
     const summary = `answered ${report.answeredRight}/${report.inScope}, answered or suggested ${report.answeredOrSuggestedRight}, ranked first ${report.rankedFirst}, held back ${report.heldBack}/${report.outOfScope}, wrong ${report.confidentlyWrong}`;
     trials.push({ options, objective, summary });
   }

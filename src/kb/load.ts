@@ -1,6 +1,6 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { z } from "zod";
+import { z } from "zod";
 import { createNormalizer } from "../matching/normalize.js";
 import { toHongKongTraditional } from "../text/chinese.js";
 import {
@@ -21,6 +21,16 @@ export { formatProblem } from "./yaml-source.js";
 type EntryInput = z.infer<typeof entrySchema>;
 type CategoryInput = z.infer<typeof categorySchema>;
 type AuthoredText = EntryInput["answer"];
+
+// What the checks across files read of an item, even when the rest of it is invalid.
+const entryReferenceSchema = z.object({
+  id: entrySchema.shape.id,
+  category: entrySchema.shape.category,
+  related: entrySchema.shape.related,
+  questions: z.array(z.string()).default([]),
+});
+const categoryReferenceSchema = z.object({ id: categorySchema.shape.id });
+type EntryReference = z.infer<typeof entryReferenceSchema>;
 
 export type LoadResult = { ok: true; kb: KnowledgeBase } | { ok: false; problems: Problem[] };
 
@@ -70,23 +80,34 @@ export async function loadKnowledgeBase(dir: string): Promise<LoadResult> {
     return undefined;
   };
 
-  /** Validates a file that holds a list, item by item, so that one bad item hides nothing. */
-  const validateList = <S extends z.ZodType>(schema: S, source: YamlSource | undefined) => {
+  /**
+   * Validates a file that holds a list, item by item, so that one bad item hides nothing. Items
+   * that fail are still returned as far as `referenceSchema` can read them, for the checks
+   * across files (duplicate ids, unknown references), so those are reported in the same run.
+   */
+  const validateList = <S extends z.ZodType, R extends z.ZodType>(
+    schema: S,
+    referenceSchema: R,
+    source: YamlSource | undefined,
+  ) => {
     const valid: Located<z.infer<S>>[] = [];
-    if (!source || source.data === undefined) return valid;
+    const references: Located<z.infer<R>>[] = [];
+    if (!source || source.data === undefined) return { valid, references };
     if (!Array.isArray(source.data)) {
       problems.push(source.problemAt([], "must be a YAML list (items starting with -)"));
-      return valid;
+      return { valid, references };
     }
     source.data.forEach((item, index) => {
       const value = validate(schema, source, item, [index]);
       if (value) valid.push({ value, source, path: [index] });
+      const reference = referenceSchema.safeParse(item);
+      if (reference.success) references.push({ value: reference.data, source, path: [index] });
     });
-    return valid;
+    return { valid, references };
   };
 
   const categoriesSource = await readSource(join(dir, CATEGORIES_FILE));
-  const categories = validateList(categorySchema, categoriesSource);
+  const categories = validateList(categorySchema, categoryReferenceSchema, categoriesSource);
 
   const lexiconSource = await readSource(join(dir, LEXICON_FILE));
   const lexicon: Lexicon = (lexiconSource?.data !== undefined &&
@@ -97,17 +118,28 @@ export async function loadKnowledgeBase(dir: string): Promise<LoadResult> {
   };
 
   const entries: Located<EntryInput>[] = [];
+  const entryReferences: Located<EntryReference>[] = [];
   for (const file of await listYamlFiles(join(dir, ENTRIES_DIR), problems)) {
-    entries.push(...validateList(entrySchema, await readSource(file)));
+    const { valid, references } = validateList(
+      entrySchema,
+      entryReferenceSchema,
+      await readSource(file),
+    );
+    entries.push(...valid);
+    entryReferences.push(...references);
   }
 
-  problems.push(...findDuplicates(categories, (category) => [category.id], "category id"));
-  problems.push(...findDuplicates(entries, (entry) => [entry.id], "entry id"));
-  problems.push(...checkReferences(entries, new Set(categories.map((c) => c.value.id))));
+  problems.push(
+    ...findDuplicates(categories.references, (category) => [category.id], "category id"),
+  );
+  problems.push(...findDuplicates(entryReferences, (entry) => [entry.id], "entry id"));
+  problems.push(
+    ...checkReferences(entryReferences, new Set(categories.references.map((c) => c.value.id))),
+  );
   const normalizer = createNormalizer(lexicon);
   problems.push(
     ...findDuplicates(
-      entries,
+      entryReferences,
       (entry) => entry.questions.map((question) => normalizer.terms(question).join(" ")),
       "question (after normalisation)",
       "questions",
@@ -121,7 +153,7 @@ export async function loadKnowledgeBase(dir: string): Promise<LoadResult> {
   return {
     ok: true,
     kb: {
-      categories: categories
+      categories: categories.valid
         .map(({ value }) => buildCategory(value))
         .sort((a, b) => a.order - b.order),
       entries: built,
@@ -181,7 +213,7 @@ function findDuplicates<T extends { id: string }>(
   return problems;
 }
 
-function checkReferences(entries: Located<EntryInput>[], categoryIds: Set<string>): Problem[] {
+function checkReferences(entries: Located<EntryReference>[], categoryIds: Set<string>): Problem[] {
   const entryIds = new Set(entries.map((entry) => entry.value.id));
   const problems: Problem[] = [];
   for (const { value: entry, source, path } of entries) {

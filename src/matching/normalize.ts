@@ -38,17 +38,65 @@ function stemEnglish(word: string): string {
   return word.endsWith("s") ? word.slice(0, -1) : word;
 }
 
-/** One regular expression over every phrase, longest first; Latin words only match whole. */
-function phrasePattern(phrases: Iterable<string>): RegExp | undefined {
-  const sorted = [...phrases].sort((a, b) => b.length - a.length);
-  if (sorted.length === 0) return undefined;
-  const alternatives = sorted.map((phrase) => {
-    const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    const start = LATIN_OR_DIGIT.test(phrase[0] ?? "") ? "(?<![a-z0-9])" : "";
-    const end = LATIN_OR_DIGIT.test(phrase.at(-1) ?? "") ? "(?![a-z0-9])" : "";
-    return `${start}${escaped}${end}`;
-  });
-  return new RegExp(alternatives.join("|"), "g");
+interface TrieNode<V> {
+  children: Map<string, TrieNode<V>>;
+  value?: V;
+}
+
+/**
+ * Phrases found by longest match from each position, Latin words only whole. A trie, because a
+ * regular expression alternating hundreds of phrases costs more than all other folding together.
+ */
+class PhraseTable<V> {
+  readonly #root: TrieNode<V> = { children: new Map() };
+
+  set(phrase: string, value: V): void {
+    let node = this.#root;
+    for (const char of phrase) {
+      let child = node.children.get(char);
+      if (!child) {
+        child = { children: new Map() };
+        node.children.set(char, child);
+      }
+      node = child;
+    }
+    node.value = value;
+  }
+
+  /** Splits text into phrases (with their values) and the plain spans between them. */
+  *scan(text: string): Generator<{ plain: string } | { phrase: string; value: V }> {
+    let plainStart = 0;
+    let at = 0;
+    while (at < text.length) {
+      const found = this.#longestAt(text, at);
+      if (!found) {
+        at++;
+        continue;
+      }
+      if (plainStart < at) yield { plain: text.slice(plainStart, at) };
+      yield { phrase: text.slice(at, at + found.length), value: found.value };
+      at += found.length;
+      plainStart = at;
+    }
+    if (plainStart < text.length) yield { plain: text.slice(plainStart) };
+  }
+
+  #longestAt(text: string, start: number): { length: number; value: V } | undefined {
+    if (LATIN_OR_DIGIT.test(text[start] ?? "") && LATIN_OR_DIGIT.test(text[start - 1] ?? "")) {
+      return undefined;
+    }
+    let node: TrieNode<V> | undefined = this.#root;
+    let best: { length: number; value: V } | undefined;
+    for (let at = start; at < text.length; at++) {
+      node = node.children.get(text[at] ?? "");
+      if (!node) break;
+      const endsWord =
+        !LATIN_OR_DIGIT.test(text[at] ?? "") || !LATIN_OR_DIGIT.test(text[at + 1] ?? "");
+      if (node.value !== undefined && endsWord)
+        best = { length: at + 1 - start, value: node.value };
+    }
+    return best;
+  }
 }
 
 /** A synonym group folds to one term: its first word, prepared, with spaces as underscores. */
@@ -57,27 +105,27 @@ function canonicalTerm(word: string): string {
 }
 
 export function createNormalizer(lexicon: Lexicon): Normalizer {
-  const rewrites = new Map<string, string>();
+  const rewrites = new PhraseTable<string>();
   for (const [cantonese, mandarin] of Object.entries(lexicon.cantonese)) {
     rewrites.set(prepare(cantonese), prepare(mandarin));
   }
-  const rewritePattern = phrasePattern(rewrites.keys());
 
   const stopwords = new Set(lexicon.stopwords.map(prepare));
-  // Phrase value: the canonical term, or "" for a filler word that is dropped.
-  const folds = new Map<string, string>();
+  // The value of a phrase is its canonical term, or "" for a filler word that is dropped.
+  const folds = new PhraseTable<string>();
+  const lexiconWords = new Map<string, string>();
   for (const stopword of stopwords) {
     // A single Han character is dropped as a whole token only: as a phrase it would cut words apart.
     if (stopword.length > 1 || LATIN_OR_DIGIT.test(stopword)) folds.set(stopword, "");
   }
   for (const group of lexicon.synonyms) {
     const canonical = canonicalTerm(group[0] ?? "");
-    for (const word of group) folds.set(prepare(word), canonical);
+    for (const word of group) {
+      const prepared = prepare(word);
+      folds.set(prepared, canonical);
+      if (!prepared.includes(" ")) lexiconWords.set(prepared, canonical);
+    }
   }
-  const foldPattern = phrasePattern(folds.keys());
-  const lexiconWords = new Map(
-    [...folds].filter(([word, term]) => term !== "" && !word.includes(" ")),
-  );
 
   const segmentWords = (span: string, into: string[]) => {
     for (const { segment, isWordLike } of segmenter.segment(span)) {
@@ -88,21 +136,15 @@ export function createNormalizer(lexicon: Lexicon): Normalizer {
   return {
     lexiconWords,
     terms(text) {
-      let prepared = prepare(text);
-      if (rewritePattern) {
-        prepared = prepared.replace(rewritePattern, (phrase) => rewrites.get(phrase) ?? phrase);
+      let rewritten = "";
+      for (const part of rewrites.scan(prepare(text))) {
+        rewritten += "plain" in part ? part.plain : part.value;
       }
       const terms: string[] = [];
-      let rest = 0;
-      if (foldPattern) {
-        for (const found of prepared.matchAll(foldPattern)) {
-          segmentWords(prepared.slice(rest, found.index), terms);
-          const canonical = folds.get(found[0]);
-          if (canonical) terms.push(canonical);
-          rest = found.index + found[0].length;
-        }
+      for (const part of folds.scan(rewritten)) {
+        if ("plain" in part) segmentWords(part.plain, terms);
+        else if (part.value) terms.push(part.value);
       }
-      segmentWords(prepared.slice(rest), terms);
       return terms;
     },
   };

@@ -75,7 +75,8 @@ export function createSearchIndex(kb: KnowledgeBase, options: ScoringOptions): S
     }
     for (const term of profile) append(entryPostings, term, entryIndex);
     const answerTerms = new Set(normalizer.terms(`${entry.answer["zh-Hans"]} ${entry.answer.en}`));
-    for (const term of answerTerms) if (!profile.has(term)) append(answerPostings, term, entryIndex);
+    for (const term of answerTerms)
+      if (!profile.has(term)) append(answerPostings, term, entryIndex);
   });
 
   // BM25's inverse document frequency over entries: a term in every entry weighs almost nothing.
@@ -83,7 +84,8 @@ export function createSearchIndex(kb: KnowledgeBase, options: ScoringOptions): S
     Math.log(1 + (entries.length - entryCount + 0.5) / (entryCount + 0.5));
   const termWeight = new Map<string, number>();
   for (const term of new Set([...entryPostings.keys(), ...answerPostings.keys()])) {
-    const entryCount = (entryPostings.get(term)?.length ?? 0) + (answerPostings.get(term)?.length ?? 0);
+    const entryCount =
+      (entryPostings.get(term)?.length ?? 0) + (answerPostings.get(term)?.length ?? 0);
     termWeight.set(term, idf(entryCount) * (isSingleHan(term) ? options.singleCharWeight : 1));
   }
   for (const terms of documentTerms) {
@@ -133,7 +135,8 @@ export function createSearchIndex(kb: KnowledgeBase, options: ScoringOptions): S
       if (target === undefined) continue;
       // A topic word is neither common to many entries nor a lone character split off a word.
       const specific =
-        !isSingleHan(target) && (entryPostings.get(target)?.length ?? Infinity) <= maxGenericEntries;
+        !isSingleHan(target) &&
+        (entryPostings.get(target)?.length ?? Infinity) <= maxGenericEntries;
       for (const documentIndex of postings.get(target) ?? []) {
         if (queryCovered[documentIndex] === 0 && documentCovered[documentIndex] === 0) {
           touchedDocuments.push(documentIndex);

@@ -1,0 +1,168 @@
+// npm run bench: speed, memory and accuracy of the matcher beside a plain fuse.js baseline, on the
+// shipped knowledge base and on a generated one of 10,000 entries. A benchmark, not a test.
+
+import { fileURLToPath } from "node:url";
+import Fuse from "fuse.js";
+import { knowledgeDir, loadKnowledgeBaseOrExit } from "../src/entry/knowledge-dir.js";
+import { type EvalItem, loadEvalSet } from "../src/eval/eval-set.js";
+import { CI_GATE, evaluate, gateFigures, percentile } from "../src/eval/evaluate.js";
+import type { Entry, KnowledgeBase } from "../src/kb/schema.js";
+import { createMatcher, type Matcher } from "../src/matching/matcher.js";
+
+const GENERATED_ENTRIES = 10_000;
+const ROUNDS = 20;
+
+const testSet = await loadEvalSet(
+  fileURLToPath(new URL("../tests/eval/test.yaml", import.meta.url)),
+);
+if (!testSet.ok) throw new Error("tests/eval/test.yaml does not load");
+const items = testSet.items;
+const kb = await loadKnowledgeBaseOrExit(knowledgeDir());
+
+/** The baseline: fuse.js with its default options over the raw question texts, no normalisation. */
+function createPlainFuse(base: KnowledgeBase): Matcher {
+  const records = base.entries.flatMap((entry) => entry.questions.map((q) => ({ entry, q })));
+  const fuse = new Fuse(records, { keys: ["q"], includeScore: true });
+  const ours = createMatcher(base);
+  return {
+    normalizer: ours.normalizer,
+    match(query) {
+      const seen = new Set<Entry>();
+      const candidates = [];
+      for (const hit of fuse.search(query, { limit: 20 })) {
+        if (seen.has(hit.item.entry)) continue;
+        seen.add(hit.item.entry);
+        candidates.push({ entry: hit.item.entry, score: 1 - (hit.score ?? 1) });
+      }
+      const [best] = candidates;
+      return best
+        ? { decision: "answer", entry: best.entry, candidates: candidates.slice(0, 5) }
+        : { decision: "none", candidates: [] };
+    },
+  };
+}
+
+interface Row {
+  base: string;
+  matcher: string;
+  buildMs: number;
+  p50: number;
+  p99: number;
+  heapMb: number;
+  quality?: string;
+}
+
+function measure(
+  base: string,
+  name: string,
+  build: () => Matcher,
+  queries: EvalItem[],
+  rounds: number,
+  withQuality: boolean,
+): Row {
+  globalThis.gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const started = performance.now();
+  const matcher = build();
+  const buildMs = performance.now() - started;
+  for (const item of queries.slice(0, 20)) matcher.match(item.q); // warm up the JIT and OpenCC
+  globalThis.gc?.();
+  const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
+  const latencies: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    for (const item of queries) {
+      const t = performance.now();
+      matcher.match(item.q);
+      latencies.push(performance.now() - t);
+    }
+  }
+  latencies.sort((a, b) => a - b);
+  let quality: string | undefined;
+  if (withQuality) {
+    const report = evaluate(matcher, queries);
+    const { figures } = gateFigures(report, CI_GATE);
+    const pct = (share: number) => `${(share * 100).toFixed(1)} %`;
+    quality = `answered right ${pct(figures.answeredRight)}, answered or suggested right ${pct(figures.answeredOrSuggestedRight)}, held back ${pct(figures.heldBack)}, confidently wrong ${pct(figures.confidentlyWrong)}, ranked first ${pct(report.rankedFirst / report.inScope)}`;
+  }
+  return {
+    base,
+    matcher: name,
+    buildMs,
+    p50: percentile(latencies, 0.5),
+    p99: percentile(latencies, 0.99),
+    heapMb,
+    ...(quality ? { quality } : {}),
+  };
+}
+
+/** A knowledge base of `size` entries: the real questions recombined with made-up words, so the vocabulary grows too. */
+function generate(size: number): KnowledgeBase {
+  let seed = 42;
+  const random = () => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+  const hanPool = [
+    ..."港卡流量套餐共享监控运营商热点网络信号覆盖提醒用量剩余短信应用账户稳定家庭组优惠活动渠道正规准确预测趋势超额费用旅游出差学生商务",
+  ];
+  const word = () =>
+    random() < 0.5
+      ? pick(hanPool) + pick(hanPool)
+      : Array.from({ length: 4 + Math.floor(random() * 5) }, () =>
+          String.fromCharCode(97 + Math.floor(random() * 26)),
+        ).join("");
+  const entries: Entry[] = Array.from({ length: size }, (_, index) => {
+    const template = pick(kb.entries);
+    return {
+      ...template,
+      id: `${template.id}-${index}`,
+      questions: template.questions.map((q) => `${q} ${word()} ${word()}`),
+    };
+  });
+  return { ...kb, entries, entryById: new Map(entries.map((entry) => [entry.id, entry])) };
+}
+
+const rows: Row[] = [];
+const shippedName = `shipped (${kb.entries.length} entries)`;
+rows.push(measure(shippedName, "ours", () => createMatcher(kb), items, ROUNDS, true));
+rows.push(measure(shippedName, "plain fuse.js", () => createPlainFuse(kb), items, ROUNDS, true));
+const generated = generate(GENERATED_ENTRIES);
+const generatedName = `generated (${GENERATED_ENTRIES} entries)`;
+rows.push(measure(generatedName, "ours", () => createMatcher(generated), items, 3, false));
+// The baseline scans every record for every query: one round over 40 questions is enough to see it.
+rows.push(
+  measure(
+    generatedName,
+    "plain fuse.js",
+    () => createPlainFuse(generated),
+    items.slice(0, 40),
+    1,
+    false,
+  ),
+);
+
+console.log(
+  `node ${process.version}, ${items.length} questions from tests/eval/test.yaml; heap measured ${globalThis.gc ? "after gc" : "without gc (run with --expose-gc for exact figures)"}`,
+);
+console.log(
+  "knowledge base".padEnd(28) +
+    "matcher".padEnd(16) +
+    "build ms".padStart(10) +
+    "p50 ms".padStart(10) +
+    "p99 ms".padStart(10) +
+    "heap MB".padStart(10),
+);
+for (const row of rows) {
+  console.log(
+    row.base.padEnd(28) +
+      row.matcher.padEnd(16) +
+      row.buildMs.toFixed(1).padStart(10) +
+      row.p50.toFixed(3).padStart(10) +
+      row.p99.toFixed(3).padStart(10) +
+      row.heapMb.toFixed(1).padStart(10),
+  );
+}
+console.log("\nanswer quality on tests/eval/test.yaml:");
+for (const row of rows.filter((r) => r.quality))
+  console.log(`  ${row.matcher.padEnd(14)} ${row.quality}`);

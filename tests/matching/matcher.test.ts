@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import type { Entry, KnowledgeBase } from "../../src/kb/schema.js";
+import { createMatcher, DEFAULT_MATCHER_OPTIONS, decide } from "../../src/matching/matcher.js";
+import type { RankedEntry } from "../../src/matching/search-index.js";
+import { shippedKnowledgeBase } from "../helpers.js";
+
+const entry = (id: string): Entry => ({
+  id,
+  category: "sharing",
+  title: { "zh-Hans": id, "zh-Hant": id, en: id },
+  questions: [],
+  answer: { "zh-Hans": id, "zh-Hant": id, en: id },
+  related: [],
+  source: { article: "family-sharing.md", section: "一" },
+});
+const ranked = (...scores: [string, number, boolean?][]): RankedEntry[] =>
+  scores.map(([id, score, specific = true]) => ({ entry: entry(id), score, specific }));
+const options = DEFAULT_MATCHER_OPTIONS;
+
+describe("decide", () => {
+  it("answers a clear, on-topic winner", () => {
+    const result = decide(ranked(["a", 0.9], ["b", 0.3]), options);
+    expect(result.decision).toBe("answer");
+    if (result.decision === "answer") expect(result.entry.id).toBe("a");
+  });
+
+  it("offers did-you-mean when the winner is not far enough ahead", () => {
+    const result = decide(ranked(["a", 0.9], ["b", 0.85], ["c", 0.6], ["d", 0.5], ["e", 0.1]), options);
+    expect(result.decision).toBe("suggest");
+    if (result.decision === "suggest") expect(result.suggestions.map((e) => e.id)).toEqual(["a", "b", "c"]);
+  });
+
+  it("holds back a winner that shares only common words with the question", () => {
+    expect(decide(ranked(["a", 0.9, false]), options).decision).toBe("suggest");
+  });
+
+  it("says none when nothing scores", () => {
+    expect(decide([], options).decision).toBe("none");
+    expect(decide(ranked(["a", options.suggestScore / 2]), options).decision).toBe("none");
+  });
+});
+
+describe("createMatcher on the shipped knowledge base", async () => {
+  const kb: KnowledgeBase = await shippedKnowledgeBase();
+  const matcher = createMatcher(kb);
+  const answerOf = (query: string) => {
+    const result = matcher.match(query);
+    return result.decision === "answer" ? result.entry.id : result.decision;
+  };
+
+  it("answers the core question in all three languages and both scripts", () => {
+    expect(answerOf("香港流量卡可以家庭共享吗")).toBe("sharing-supported");
+    expect(answerOf("香港流量卡可以家庭共享嗎")).toBe("sharing-supported");
+    expect(answerOf("can hong kong sim cards do family sharing")).toBe("sharing-supported");
+  });
+
+  it("tells a question about why apart from one about whether", () => {
+    expect(answerOf("为什么香港流量卡不支持家庭共享")).toBe("sharing-why-not");
+  });
+
+  it("corrects English misspellings against the known words", () => {
+    expect(answerOf("can i share data with a hotsopt")).toBe(answerOf("can i share data with a hotspot"));
+  });
+
+  it("does not answer what the knowledge base does not cover", () => {
+    for (const query of ["香港流量卡多少钱", "hello", "asdfghjkl", "澳门电话卡怎么激活"]) {
+      expect(matcher.match(query).decision, query).not.toBe("answer");
+    }
+  });
+
+  it("never throws on odd input, and answers it with none or a real match", () => {
+    const odd = [
+      "",
+      "   \n\t ",
+      "😀😀😀",
+      "1234567890",
+      "\u0000\u0001\u001b[31m",
+      "香港".repeat(5_000),
+      "hotspot 熱點 热点 ホットスポット",
+      "\uD800 lone surrogate",
+    ];
+    for (const query of odd) {
+      const result = matcher.match(query);
+      expect(["answer", "suggest", "none"]).toContain(result.decision);
+      for (const candidate of result.candidates) {
+        expect(candidate.score).toBeGreaterThanOrEqual(0);
+        expect(candidate.score).toBeLessThanOrEqual(1);
+        expect(kb.entryById.get(candidate.entry.id)).toBe(candidate.entry);
+      }
+    }
+    expect(matcher.match("").decision).toBe("none");
+    expect(matcher.match("😀😀😀").decision).toBe("none");
+  });
+
+  it("ranks candidates best first", () => {
+    const { candidates } = matcher.match("香港卡热点共享会限速吗");
+    const scores = candidates.map((candidate) => candidate.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(candidates.length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { createNormalizer, MAX_QUERY_CHARS, prepare } from "../../src/matching/normalize.js";
+
+const normalizer = createNormalizer({
+  synonyms: [
+    ["流量卡", "数据卡", "上网卡", "sim card", "sim卡"],
+    ["共享", "共用", "分享", "share"],
+    ["热点", "hotspot", "tethering"],
+    ["家庭", "家人"],
+  ],
+  cantonese: { 點樣: "怎么", 可唔可以: "可不可以", 屋企人: "家人", 冇: "没有" },
+  stopwords: ["吗", "的", "请问", "the", "is", "can"],
+});
+const terms = (text: string) => normalizer.terms(text);
+
+describe("prepare", () => {
+  it("folds width, case, Traditional script and punctuation", () => {
+    expect(prepare("ＳＩＭ卡，數據！")).toBe("sim 卡 数据");
+    expect(prepare("香港流量卡😀支持嗎？？")).toBe("香港流量卡 支持吗");
+  });
+
+  it("drops English plurals but not words ending in ss, us or is", () => {
+    expect(prepare("Cards plans batteries access status this")).toBe(
+      "card plan battery access status this",
+    );
+  });
+
+  it(`reads at most ${MAX_QUERY_CHARS} characters`, () => {
+    expect(prepare("卡".repeat(10_000))).toHaveLength(MAX_QUERY_CHARS);
+  });
+});
+
+describe("normalizer.terms", () => {
+  it("folds Traditional and Simplified to the same terms", () => {
+    expect(terms("數據卡可以共用嗎")).toEqual(terms("数据卡可以共用吗"));
+  });
+
+  it("folds synonyms across languages to one term", () => {
+    expect(terms("上网卡 分享")).toEqual(["流量卡", "共享"]);
+    expect(terms("SIM cards share")).toEqual(["流量卡", "共享"]);
+    expect(terms("hotspot")).toEqual(terms("熱點"));
+  });
+
+  it("rewrites Cantonese to Mandarin before folding synonyms", () => {
+    expect(terms("屋企人可唔可以共用")).toEqual(terms("家人可不可以共享"));
+    expect(terms("點樣")).toEqual(["怎么"]);
+  });
+
+  it("drops filler words, but a single-character one only as a whole word", () => {
+    expect(terms("请问 the sim card is share")).toEqual(["流量卡", "共享"]);
+    // 的 is filler, but the 的 in 目的 belongs to the word.
+    expect(terms("目的")).toEqual(["目的"]);
+  });
+
+  it("matches English synonyms only as whole words", () => {
+    expect(terms("sharewood")).toEqual(["sharewood"]);
+  });
+
+  it("returns no terms for text with nothing to search", () => {
+    for (const text of ["", "   ", "😀🎉", "？！。", "\u0000\u0007\u001b"]) expect(terms(text)).toEqual([]);
+  });
+});
