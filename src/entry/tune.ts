@@ -26,8 +26,6 @@ const grid = {
   unknownWeight: [0.4, 0.6, 0.8],
   genericShare: [0.3, 0.5],
   fuzzyThreshold: [DEFAULT_MATCHER_OPTIONS.fuzzyThreshold],
-  answerWeight: [0, 0.3, 0.5],
-  singleCharWeight: [0.3, 0.6, 1],
   answerScore: [0.3, 0.35, 0.4, 0.45, 0.5, 0.55],
   answerMargin: [0.04, 0.08, 0.12, 0.16],
   suggestScore: [0.15, 0.2, 0.25],

@@ -35,14 +35,12 @@ export type MatcherOptions = ScoringOptions & DecisionOptions;
  */
 export const DEFAULT_MATCHER_OPTIONS: MatcherOptions = {
   questionWeight: 0.9,
-  beta: 0.7,
-  unknownWeight: 0.6,
+  beta: 1.5,
+  unknownWeight: 0.8,
   genericShare: 0.5,
   fuzzyThreshold: 0.34,
-  answerWeight: 0.3,
-  singleCharWeight: 0.3,
   answerScore: 0.55,
-  answerMargin: 0.12,
+  answerMargin: 0.08,
   suggestScore: 0.15,
   suggestRatio: 0.5,
 };

@@ -14,10 +14,6 @@ export interface ScoringOptions {
   genericShare: number;
   /** fuse.js score (0 = exact) up to which a misspelt word counts as the known one. */
   fuzzyThreshold: number;
-  /** How much a query word found only in an entry's answer counts towards the entry's coverage. */
-  answerWeight: number;
-  /** Weight of a single Chinese character: often a fragment the word segmenter split off. */
-  singleCharWeight: number;
 }
 
 /** An entry as ranked for one query, with a confidence in [0, 1], where 1 is a perfect fit. */
@@ -55,8 +51,6 @@ export function createSearchIndex(kb: KnowledgeBase, options: ScoringOptions): S
   const documentWeight: number[] = [];
   const postings = new Map<string, number[]>();
   const entryPostings = new Map<string, number[]>();
-  // Words that appear only in an entry's answer: weak evidence, but the user may quote it.
-  const answerPostings = new Map<string, number[]>();
   const documentTerms: string[][] = [];
 
   entries.forEach((entry, entryIndex) => {
@@ -74,20 +68,13 @@ export function createSearchIndex(kb: KnowledgeBase, options: ScoringOptions): S
       }
     }
     for (const term of profile) append(entryPostings, term, entryIndex);
-    const answerTerms = new Set(normalizer.terms(`${entry.answer["zh-Hans"]} ${entry.answer.en}`));
-    for (const term of answerTerms)
-      if (!profile.has(term)) append(answerPostings, term, entryIndex);
   });
 
   // BM25's inverse document frequency over entries: a term in every entry weighs almost nothing.
   const idf = (entryCount: number) =>
     Math.log(1 + (entries.length - entryCount + 0.5) / (entryCount + 0.5));
   const termWeight = new Map<string, number>();
-  for (const term of new Set([...entryPostings.keys(), ...answerPostings.keys()])) {
-    const entryCount =
-      (entryPostings.get(term)?.length ?? 0) + (answerPostings.get(term)?.length ?? 0);
-    termWeight.set(term, idf(entryCount) * (isSingleHan(term) ? options.singleCharWeight : 1));
-  }
+  for (const [term, list] of entryPostings) termWeight.set(term, idf(list.length));
   for (const terms of documentTerms) {
     documentWeight.push(terms.reduce((sum, term) => sum + (termWeight.get(term) ?? 0), 0));
   }
@@ -113,8 +100,7 @@ export function createSearchIndex(kb: KnowledgeBase, options: ScoringOptions): S
         similarity: hit.similarity,
         weight: termWeight.get(hit.term) ?? 0,
       };
-    const weightOfUnknown = unknownTermWeight * (isSingleHan(term) ? options.singleCharWeight : 1);
-    return { target: undefined, similarity: 0, weight: weightOfUnknown };
+    return { target: undefined, similarity: 0, weight: unknownTermWeight };
   };
 
   const rank = (query: string): RankedEntry[] => {
@@ -149,11 +135,6 @@ export function createSearchIndex(kb: KnowledgeBase, options: ScoringOptions): S
         if (entryCovered[entryIndex] === 0) touchedEntries.push(entryIndex);
         entryCovered[entryIndex] = (entryCovered[entryIndex] ?? 0) + weight * similarity;
         if (specific) entrySpecific[entryIndex] = 1;
-      }
-      for (const entryIndex of answerPostings.get(target) ?? []) {
-        if (entryCovered[entryIndex] === 0) touchedEntries.push(entryIndex);
-        entryCovered[entryIndex] =
-          (entryCovered[entryIndex] ?? 0) + weight * similarity * options.answerWeight;
       }
     }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { acceptedIds, type EvalItem, loadEvalSet } from "../../src/eval/eval-set.js";
-import { createNormalizer } from "../../src/matching/normalize.js";
+import { createNormalizer, prepare } from "../../src/matching/normalize.js";
 import { languageOfText } from "../../src/text/language.js";
 import { projectPath, shippedKnowledgeBase } from "../helpers.js";
 
@@ -24,8 +24,11 @@ describe("the eval sets", async () => {
   });
 
   it("keep the held-out test set apart from the dev set", () => {
-    const devQuestions = new Set(dev.map((item) => folded(item.q)));
-    const shared = test.filter((item) => folded(item.q) !== "" && devQuestions.has(folded(item.q)));
+    // Text folding only: two out-of-scope questions may well share every search term.
+    const devQuestions = new Set(dev.map((item) => prepare(item.q)));
+    const shared = test.filter(
+      (item) => prepare(item.q) !== "" && devQuestions.has(prepare(item.q)),
+    );
     expect(shared.map((item) => item.q)).toEqual([]);
   });
 
@@ -43,7 +46,10 @@ describe("the eval sets", async () => {
     expect(share("zh-Hant")).toBeGreaterThanOrEqual(0.25);
     expect(share("en")).toBeGreaterThanOrEqual(0.25);
     for (const entry of kb.entries) {
-      expect(test.some((item) => item.expect === entry.id), entry.id).toBe(true);
+      expect(
+        test.some((item) => item.expect === entry.id),
+        entry.id,
+      ).toBe(true);
     }
   });
 });

@@ -44,7 +44,9 @@ describe("the shipped knowledge base", () => {
         const text = await readFile(new URL(article, ARTICLES), "utf8");
         headings.set(
           article,
-          [...text.matchAll(/^#+\s*(.+?)\s*$/gm)].map((match) => (match[1] ?? "").replace(/\*\*/g, "")),
+          [...text.matchAll(/^#+\s*(.+?)\s*$/gm)].map((match) =>
+            (match[1] ?? "").replace(/\*\*/g, ""),
+          ),
         );
       }
       expect(headings.get(article), `${entry.id}: ${section}`).toContain(section);

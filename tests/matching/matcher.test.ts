@@ -25,9 +25,13 @@ describe("decide", () => {
   });
 
   it("offers did-you-mean when the winner is not far enough ahead", () => {
-    const result = decide(ranked(["a", 0.9], ["b", 0.85], ["c", 0.6], ["d", 0.5], ["e", 0.1]), options);
+    const result = decide(
+      ranked(["a", 0.9], ["b", 0.85], ["c", 0.6], ["d", 0.5], ["e", 0.1]),
+      options,
+    );
     expect(result.decision).toBe("suggest");
-    if (result.decision === "suggest") expect(result.suggestions.map((e) => e.id)).toEqual(["a", "b", "c"]);
+    if (result.decision === "suggest")
+      expect(result.suggestions.map((e) => e.id)).toEqual(["a", "b", "c"]);
   });
 
   it("holds back a winner that shares only common words with the question", () => {
@@ -59,7 +63,9 @@ describe("createMatcher on the shipped knowledge base", async () => {
   });
 
   it("corrects English misspellings against the known words", () => {
-    expect(answerOf("can i share data with a hotsopt")).toBe(answerOf("can i share data with a hotspot"));
+    expect(answerOf("can i share data with a hotsopt")).toBe(
+      answerOf("can i share data with a hotspot"),
+    );
   });
 
   it("does not answer what the knowledge base does not cover", () => {

@@ -57,6 +57,7 @@ describe("normalizer.terms", () => {
   });
 
   it("returns no terms for text with nothing to search", () => {
-    for (const text of ["", "   ", "😀🎉", "？！。", "\u0000\u0007\u001b"]) expect(terms(text)).toEqual([]);
+    for (const text of ["", "   ", "😀🎉", "？！。", "\u0000\u0007\u001b"])
+      expect(terms(text)).toEqual([]);
   });
 });
