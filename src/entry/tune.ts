@@ -30,6 +30,7 @@ const grid = {
   answerMargin: [0.04, 0.08, 0.12, 0.16],
   suggestScore: [0.15, 0.2, 0.25],
   suggestRatio: [DEFAULT_MATCHER_OPTIONS.suggestRatio],
+  declineRatio: [0.6, 0.7, 0.8, 0.9, 1],
 } satisfies Record<keyof MatcherOptions, number[]>;
 
 /** Every combination of the listed values. */
@@ -49,8 +50,9 @@ function* combinations<K extends string>(space: Record<K, number[]>): Generator<
   yield* walk(0, {});
 }
 
-const { answerScore, answerMargin, suggestScore, suggestRatio, ...scoringGrid } = grid;
-const decisionGrid = { answerScore, answerMargin, suggestScore, suggestRatio };
+const { answerScore, answerMargin, suggestScore, suggestRatio, declineRatio, ...scoringGrid } =
+  grid;
+const decisionGrid = { answerScore, answerMargin, suggestScore, suggestRatio, declineRatio };
 
 interface Trial {
   options: MatcherOptions;
@@ -64,7 +66,10 @@ for (const scoring of combinations(scoringGrid)) {
   for (const decision of combinations(decisionGrid)) {
     const options = { ...scoring, ...decision };
     const report = evaluate(
-      { normalizer: index.normalizer, match: (q) => decide(rankings.get(q) ?? [], decision) },
+      {
+        normalizer: index.normalizer,
+        match: (q) => decide(rankings.get(q) ?? { entries: [] }, decision),
+      },
       set.items,
     );
     const { figures } = gateFigures(report, CI_GATE);

@@ -12,6 +12,8 @@ import {
   type Lexicon,
   type Localized,
   lexiconSchema,
+  type OutOfScopeTopic,
+  outOfScopeTopicSchema,
 } from "./schema.js";
 import { type PathKey, type Problem, parseYamlSource, type YamlSource } from "./yaml-source.js";
 
@@ -20,6 +22,7 @@ export { formatProblem } from "./yaml-source.js";
 
 type EntryInput = z.infer<typeof entrySchema>;
 type CategoryInput = z.infer<typeof categorySchema>;
+type OutOfScopeInput = z.infer<typeof outOfScopeTopicSchema>;
 type AuthoredText = EntryInput["answer"];
 
 // What the checks across files read of an item, even when the rest of it is invalid.
@@ -30,6 +33,7 @@ const entryReferenceSchema = z.object({
   questions: z.array(z.string()).default([]),
 });
 const categoryReferenceSchema = z.object({ id: categorySchema.shape.id });
+const outOfScopeReferenceSchema = entryReferenceSchema.pick({ id: true, questions: true });
 type EntryReference = z.infer<typeof entryReferenceSchema>;
 
 export type LoadResult = { ok: true; kb: KnowledgeBase } | { ok: false; problems: Problem[] };
@@ -37,6 +41,8 @@ export type LoadResult = { ok: true; kb: KnowledgeBase } | { ok: false; problems
 export const CATEGORIES_FILE = "categories.yaml";
 export const LEXICON_FILE = "synonyms.yaml";
 export const ENTRIES_DIR = "entries";
+/** Optional: a knowledge base may decline nothing by name. */
+export const OUT_OF_SCOPE_FILE = "out-of-scope.yaml";
 
 /** Where an entry was written, so checks across files can point at it. */
 interface Located<T> {
@@ -52,12 +58,16 @@ interface Located<T> {
 export async function loadKnowledgeBase(dir: string): Promise<LoadResult> {
   const problems: Problem[] = [];
 
-  const readSource = async (file: string): Promise<YamlSource | undefined> => {
+  const readSource = async (
+    file: string,
+    { optional = false } = {},
+  ): Promise<YamlSource | undefined> => {
     try {
       const source = parseYamlSource(file, await readFile(file, "utf8"));
       problems.push(...source.syntaxProblems);
       return source;
     } catch (error) {
+      if (optional && (error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
       problems.push({ file, line: 1, column: 1, message: `cannot be read: ${describe(error)}` });
       return undefined;
     }
@@ -129,17 +139,25 @@ export async function loadKnowledgeBase(dir: string): Promise<LoadResult> {
     entryReferences.push(...references);
   }
 
+  const outOfScope = validateList(
+    outOfScopeTopicSchema,
+    outOfScopeReferenceSchema,
+    await readSource(join(dir, OUT_OF_SCOPE_FILE), { optional: true }),
+  );
+
   problems.push(
     ...findDuplicates(categories.references, (category) => [category.id], "category id"),
   );
   problems.push(...findDuplicates(entryReferences, (entry) => [entry.id], "entry id"));
+  problems.push(...findDuplicates(outOfScope.references, (topic) => [topic.id], "topic id"));
   problems.push(
     ...checkReferences(entryReferences, new Set(categories.references.map((c) => c.value.id))),
   );
   const normalizer = createNormalizer(lexicon);
+  // A question may stand in one place only: an entry, or a topic the bot declines.
   problems.push(
     ...findDuplicates(
-      entryReferences,
+      [...entryReferences, ...outOfScope.references],
       (entry) => entry.questions.map((question) => normalizer.terms(question).join(" ")),
       "question (after normalisation)",
       "questions",
@@ -157,6 +175,7 @@ export async function loadKnowledgeBase(dir: string): Promise<LoadResult> {
         .map(({ value }) => buildCategory(value))
         .sort((a, b) => a.order - b.order),
       entries: built,
+      outOfScope: outOfScope.valid.map(({ value }) => buildOutOfScopeTopic(value)),
       lexicon,
       entryById: new Map(built.map((entry) => [entry.id, entry])),
     },
@@ -252,6 +271,10 @@ function localize(text: AuthoredText): Localized {
 
 function buildEntry(input: EntryInput): Entry {
   return { ...input, title: localize(input.title), answer: localize(input.answer) };
+}
+
+function buildOutOfScopeTopic(input: OutOfScopeInput): OutOfScopeTopic {
+  return { ...input, reply: localize(input.reply) };
 }
 
 function buildCategory(input: CategoryInput): Category {

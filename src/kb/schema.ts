@@ -9,6 +9,8 @@ export const MAX_ANSWER_CHARS = 600;
 export const MAX_TITLE_CHARS = 40;
 export const MIN_QUESTIONS = 8;
 export const MAX_RELATED = 3;
+export const MAX_REPLY_CHARS = 300;
+export const MIN_OUT_OF_SCOPE_QUESTIONS = 4;
 
 const kebabId = z
   .string()
@@ -52,14 +54,20 @@ export const entrySchema = z.strictObject({
   }),
 });
 
+/** A topic users ask about that the articles do not cover: the bot declines it in its own words. */
+export const outOfScopeTopicSchema = z.strictObject({
+  id: kebabId,
+  reply: authored(MAX_REPLY_CHARS),
+  questions: z
+    .array(text(200))
+    .min(MIN_OUT_OF_SCOPE_QUESTIONS, `needs at least ${MIN_OUT_OF_SCOPE_QUESTIONS} questions`),
+});
+
 export const lexiconSchema = z.strictObject({
   synonyms: z.array(z.array(text(60)).min(2, "a group needs at least two words")).default([]),
   cantonese: z.record(text(20), text(20)).default({}),
   stopwords: z.array(text(20)).default([]),
 });
-
-export const categoriesFileSchema = z.array(categorySchema);
-export const entriesFileSchema = z.array(entrySchema);
 
 export type Localized = Record<Language, string>;
 export type Lexicon = z.infer<typeof lexiconSchema>;
@@ -80,11 +88,19 @@ export interface Entry {
   source: { article: string; section: string };
 }
 
+export interface OutOfScopeTopic {
+  id: string;
+  reply: Localized;
+  questions: string[];
+}
+
 export interface KnowledgeBase {
   /** Sorted by `order`. */
   categories: Category[];
   /** In file order: files sorted by name, entries as written. */
   entries: Entry[];
+  /** What users ask that the knowledge base knowingly does not answer (prices, eSIM, …). */
+  outOfScope: OutOfScopeTopic[];
   lexicon: Lexicon;
   entryById: ReadonlyMap<string, Entry>;
 }

@@ -1,6 +1,6 @@
-import type { Entry, KnowledgeBase } from "../kb/schema.js";
+import type { Entry, KnowledgeBase, OutOfScopeTopic } from "../kb/schema.js";
 import type { Normalizer } from "./normalize.js";
-import { createSearchIndex, type RankedEntry, type ScoringOptions } from "./search-index.js";
+import { createSearchIndex, type Ranking, type ScoringOptions } from "./search-index.js";
 
 /** An entry and how well it fits the question: a confidence in [0, 1], where 1 is a perfect fit. */
 export interface Candidate {
@@ -11,7 +11,12 @@ export interface Candidate {
 export type MatchResult =
   | { decision: "answer"; entry: Entry; candidates: Candidate[] }
   | { decision: "suggest"; suggestions: Entry[]; candidates: Candidate[] }
-  | { decision: "none"; candidates: Candidate[] };
+  | {
+      decision: "none";
+      candidates: Candidate[];
+      /** The known out-of-scope topic the question is about, when it is one. */
+      outOfScope?: OutOfScopeTopic;
+    };
 
 export type Decision = MatchResult["decision"];
 
@@ -25,6 +30,11 @@ export interface DecisionOptions {
   suggestScore: number;
   /** Suggestions must score at least this share of the best candidate's score. */
   suggestRatio: number;
+  /**
+   * An out-of-scope topic scoring this share of the best entry's score declines the question:
+   * topics hold fewer phrasings than entries, so they rarely fit as closely.
+   */
+  declineRatio: number;
 }
 
 export type MatcherOptions = ScoringOptions & DecisionOptions;
@@ -34,15 +44,16 @@ export type MatcherOptions = ScoringOptions & DecisionOptions;
  * answer costs more than a "did you mean", so the answer bar is set where dev has almost none.
  */
 export const DEFAULT_MATCHER_OPTIONS: MatcherOptions = {
-  questionWeight: 0.9,
-  beta: 1.5,
-  unknownWeight: 0.8,
+  questionWeight: 0.7,
+  beta: 1,
+  unknownWeight: 0.6,
   genericShare: 0.5,
   fuzzyThreshold: 0.34,
-  answerScore: 0.55,
+  answerScore: 0.3,
   answerMargin: 0.08,
   suggestScore: 0.15,
   suggestRatio: 0.5,
+  declineRatio: 0.7,
 };
 
 export interface Matcher {
@@ -62,12 +73,24 @@ export function createMatcher(kb: KnowledgeBase, overrides: Partial<MatcherOptio
   };
 }
 
-/** Turns a ranking into a decision: answer only a clear, on-topic winner. */
-export function decide(ranked: readonly RankedEntry[], options: DecisionOptions): MatchResult {
+/**
+ * Turns a ranking into a decision: answer only a clear, on-topic winner, and decline a question
+ * that an out-of-scope topic fits at least as well as any entry.
+ */
+export function decide(ranking: Ranking, options: DecisionOptions): MatchResult {
+  const ranked = ranking.entries;
   const candidates = ranked.slice(0, MAX_CANDIDATES).map(({ entry, score }) => ({ entry, score }));
   const [best, runnerUp] = ranked;
+  const declined = ranking.outOfScope;
+  if (
+    declined &&
+    declined.score >= options.suggestScore &&
+    declined.score >= (best?.score ?? 0) * options.declineRatio
+  ) {
+    return { decision: "none", candidates, outOfScope: declined.topic };
+  }
   if (!best || best.score < options.suggestScore) return { decision: "none", candidates };
-  const lead = best.score - (runnerUp?.score ?? 0);
+  const lead = best.score - Math.max(runnerUp?.score ?? 0, declined?.score ?? 0);
   if (best.score >= options.answerScore && lead >= options.answerMargin && best.specific) {
     return { decision: "answer", entry: best.entry, candidates };
   }

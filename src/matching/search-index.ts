@@ -1,4 +1,4 @@
-import type { Entry, KnowledgeBase } from "../kb/schema.js";
+import type { Entry, KnowledgeBase, OutOfScopeTopic } from "../kb/schema.js";
 import { FuzzyTerms } from "./fuzzy-terms.js";
 import { createNormalizer, type Normalizer } from "./normalize.js";
 
@@ -24,10 +24,22 @@ export interface RankedEntry {
   specific: boolean;
 }
 
+/** An out-of-scope topic that fits the query, scored like an entry. */
+export interface RankedTopic {
+  topic: OutOfScopeTopic;
+  score: number;
+}
+
+export interface Ranking {
+  /** Every entry that shares a term with the query, best first. */
+  entries: RankedEntry[];
+  /** The out-of-scope topic that fits best, if any shares a term with the query. */
+  outOfScope?: RankedTopic;
+}
+
 export interface SearchIndex {
   readonly normalizer: Normalizer;
-  /** Every entry that shares a term with the query, best first. */
-  rank(query: string): RankedEntry[];
+  rank(query: string): Ranking;
 }
 
 /** One query term as the index understands it: the known term it stands for, if any. */
@@ -42,53 +54,61 @@ interface ResolvedTerm {
  * document of canonical terms; a query is scored against the documents that share a term with it
  * (an inverted index keeps that cheap), by term rarity, in both directions: how much of the
  * user's question the stored one covers, and how much of the stored one the user's covers.
+ *
+ * Out-of-scope topics are indexed and scored exactly like entries (the "subjects" below are the
+ * entries followed by the topics), so a question about prices finds the prices topic rather
+ * than the nearest entry that mentions cards.
  */
 export function createSearchIndex(kb: KnowledgeBase, options: ScoringOptions): SearchIndex {
   const normalizer = createNormalizer(kb.lexicon);
-  const entries = kb.entries;
+  const { entries, outOfScope } = kb;
+  const subjectTexts = [
+    ...entries.map((entry) => [...entry.questions, entry.title["zh-Hans"], entry.title.en]),
+    ...outOfScope.map((topic) => topic.questions),
+  ];
+  const subjectCount = subjectTexts.length;
 
-  const documentEntry: number[] = [];
+  const documentSubject: number[] = [];
   const documentWeight: number[] = [];
   const postings = new Map<string, number[]>();
-  const entryPostings = new Map<string, number[]>();
+  const subjectPostings = new Map<string, number[]>();
   const documentTerms: string[][] = [];
 
-  entries.forEach((entry, entryIndex) => {
-    const texts = [...entry.questions, entry.title["zh-Hans"], entry.title.en];
+  subjectTexts.forEach((texts, subjectIndex) => {
     const profile = new Set<string>();
     for (const text of texts) {
       const terms = [...new Set(normalizer.terms(text))];
       if (terms.length === 0) continue;
-      const documentIndex = documentEntry.length;
-      documentEntry.push(entryIndex);
+      const documentIndex = documentSubject.length;
+      documentSubject.push(subjectIndex);
       documentTerms.push(terms);
       for (const term of terms) {
         profile.add(term);
         append(postings, term, documentIndex);
       }
     }
-    for (const term of profile) append(entryPostings, term, entryIndex);
+    for (const term of profile) append(subjectPostings, term, subjectIndex);
   });
 
-  // BM25's inverse document frequency over entries: a term in every entry weighs almost nothing.
-  const idf = (entryCount: number) =>
-    Math.log(1 + (entries.length - entryCount + 0.5) / (entryCount + 0.5));
+  // BM25's inverse document frequency over subjects: a term in every one weighs almost nothing.
+  const idf = (subjectsWithTerm: number) =>
+    Math.log(1 + (subjectCount - subjectsWithTerm + 0.5) / (subjectsWithTerm + 0.5));
   const termWeight = new Map<string, number>();
-  for (const [term, list] of entryPostings) termWeight.set(term, idf(list.length));
+  for (const [term, list] of subjectPostings) termWeight.set(term, idf(list.length));
   for (const terms of documentTerms) {
     documentWeight.push(terms.reduce((sum, term) => sum + (termWeight.get(term) ?? 0), 0));
   }
   const unknownTermWeight = idf(0) * options.unknownWeight;
-  const maxGenericEntries = Math.max(1, entries.length * options.genericShare);
+  const maxGenericSubjects = Math.max(1, subjectCount * options.genericShare);
   const knownWords = new Map(normalizer.lexiconWords);
   for (const term of termWeight.keys()) knownWords.set(term, term);
   const fuzzy = new FuzzyTerms(knownWords, options.fuzzyThreshold);
 
   // Scratch space reused by every query: the matcher runs one query at a time.
-  const queryCovered = new Float64Array(documentEntry.length);
-  const documentCovered = new Float64Array(documentEntry.length);
-  const entryCovered = new Float64Array(entries.length);
-  const entrySpecific = new Uint8Array(entries.length);
+  const queryCovered = new Float64Array(documentSubject.length);
+  const documentCovered = new Float64Array(documentSubject.length);
+  const subjectCovered = new Float64Array(subjectCount);
+  const subjectSpecific = new Uint8Array(subjectCount);
 
   const resolve = (term: string): ResolvedTerm => {
     const weight = termWeight.get(term);
@@ -103,7 +123,7 @@ export function createSearchIndex(kb: KnowledgeBase, options: ScoringOptions): S
     return { target: undefined, similarity: 0, weight: unknownTermWeight };
   };
 
-  const rank = (query: string): RankedEntry[] => {
+  const rank = (query: string): Ranking => {
     const resolved = new Map<string, ResolvedTerm>();
     let totalWeight = 0;
     for (const term of new Set(normalizer.terms(query))) {
@@ -113,16 +133,16 @@ export function createSearchIndex(kb: KnowledgeBase, options: ScoringOptions): S
       const seen = resolved.get(key);
       if (!seen || seen.similarity < result.similarity) resolved.set(key, result);
     }
-    if (totalWeight === 0) return [];
+    if (totalWeight === 0) return { entries: [] };
 
     const touchedDocuments: number[] = [];
-    const touchedEntries: number[] = [];
+    const touchedSubjects: number[] = [];
     for (const { target, similarity, weight } of resolved.values()) {
       if (target === undefined) continue;
       // A topic word is neither common to many entries nor a lone character split off a word.
       const specific =
         !isSingleHan(target) &&
-        (entryPostings.get(target)?.length ?? Infinity) <= maxGenericEntries;
+        (subjectPostings.get(target)?.length ?? Infinity) <= maxGenericSubjects;
       for (const documentIndex of postings.get(target) ?? []) {
         if (queryCovered[documentIndex] === 0 && documentCovered[documentIndex] === 0) {
           touchedDocuments.push(documentIndex);
@@ -131,10 +151,10 @@ export function createSearchIndex(kb: KnowledgeBase, options: ScoringOptions): S
         documentCovered[documentIndex] =
           (documentCovered[documentIndex] ?? 0) + (termWeight.get(target) ?? 0) * similarity;
       }
-      for (const entryIndex of entryPostings.get(target) ?? []) {
-        if (entryCovered[entryIndex] === 0) touchedEntries.push(entryIndex);
-        entryCovered[entryIndex] = (entryCovered[entryIndex] ?? 0) + weight * similarity;
-        if (specific) entrySpecific[entryIndex] = 1;
+      for (const subjectIndex of subjectPostings.get(target) ?? []) {
+        if (subjectCovered[subjectIndex] === 0) touchedSubjects.push(subjectIndex);
+        subjectCovered[subjectIndex] = (subjectCovered[subjectIndex] ?? 0) + weight * similarity;
+        if (specific) subjectSpecific[subjectIndex] = 1;
       }
     }
 
@@ -149,24 +169,27 @@ export function createSearchIndex(kb: KnowledgeBase, options: ScoringOptions): S
         precision + recall > 0
           ? ((1 + betaSquared) * precision * recall) / (betaSquared * recall + precision)
           : 0;
-      const entryIndex = documentEntry[documentIndex] ?? 0;
-      bestQuestion.set(entryIndex, Math.max(bestQuestion.get(entryIndex) ?? 0, f));
+      const subjectIndex = documentSubject[documentIndex] ?? 0;
+      bestQuestion.set(subjectIndex, Math.max(bestQuestion.get(subjectIndex) ?? 0, f));
       queryCovered[documentIndex] = 0;
       documentCovered[documentIndex] = 0;
     }
 
-    const candidates: RankedEntry[] = [];
-    for (const entryIndex of touchedEntries) {
-      const coverage = Math.min(1, (entryCovered[entryIndex] ?? 0) / totalWeight);
-      const question = bestQuestion.get(entryIndex) ?? 0;
+    const ranked: RankedEntry[] = [];
+    let outOfScopeBest: RankedTopic | undefined;
+    for (const subjectIndex of touchedSubjects) {
+      const coverage = Math.min(1, (subjectCovered[subjectIndex] ?? 0) / totalWeight);
+      const question = bestQuestion.get(subjectIndex) ?? 0;
       const score = options.questionWeight * question + (1 - options.questionWeight) * coverage;
-      const entry = entries[entryIndex];
-      if (entry && score > 0)
-        candidates.push({ entry, score, specific: entrySpecific[entryIndex] === 1 });
-      entryCovered[entryIndex] = 0;
-      entrySpecific[entryIndex] = 0;
+      const entry = entries[subjectIndex];
+      const topic = outOfScope[subjectIndex - entries.length];
+      if (entry) ranked.push({ entry, score, specific: subjectSpecific[subjectIndex] === 1 });
+      else if (topic && score > (outOfScopeBest?.score ?? 0)) outOfScopeBest = { topic, score };
+      subjectCovered[subjectIndex] = 0;
+      subjectSpecific[subjectIndex] = 0;
     }
-    return candidates.sort((a, b) => b.score - a.score);
+    ranked.sort((a, b) => b.score - a.score);
+    return outOfScopeBest ? { entries: ranked, outOfScope: outOfScopeBest } : { entries: ranked };
   };
 
   return { normalizer, rank };

@@ -28,6 +28,12 @@ describe("loadKnowledgeBase", () => {
         `already at ${fixture("broken")}/entries/a.yaml:7 [sharing-one]`,
       "entries/b.yaml:37:14 [sharing-three] answer.zh-Hans: must be at most 600 characters",
       "entries/b.yaml:39:13 [sharing-three] related: an entry cannot be related to itself",
+      "out-of-scope.yaml:3:5 [prices] reply.en: is missing",
+      // A question may not stand both in an entry and in a topic the bot declines.
+      'out-of-scope.yaml:8:7 [prices] duplicate question (after normalisation) "可不可以 共享": ' +
+        `already at ${fixture("broken")}/entries/a.yaml:7 [sharing-one]`,
+      'out-of-scope.yaml:9:3 [prices] duplicate topic id "prices": already at ' +
+        `${fixture("broken")}/out-of-scope.yaml:1 [prices]`,
     ]);
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Entry, KnowledgeBase } from "../../src/kb/schema.js";
 import { createMatcher, DEFAULT_MATCHER_OPTIONS, decide } from "../../src/matching/matcher.js";
-import type { RankedEntry } from "../../src/matching/search-index.js";
+import type { Ranking } from "../../src/matching/search-index.js";
 import { shippedKnowledgeBase } from "../helpers.js";
 
 const entry = (id: string): Entry => ({
@@ -13,8 +13,14 @@ const entry = (id: string): Entry => ({
   related: [],
   source: { article: "family-sharing.md", section: "一" },
 });
-const ranked = (...scores: [string, number, boolean?][]): RankedEntry[] =>
-  scores.map(([id, score, specific = true]) => ({ entry: entry(id), score, specific }));
+const ranked = (...scores: [string, number, boolean?][]): Ranking => ({
+  entries: scores.map(([id, score, specific = true]) => ({ entry: entry(id), score, specific })),
+});
+const prices = { id: "prices", reply: { "zh-Hans": "", "zh-Hant": "", en: "" }, questions: [] };
+const withTopic = (ranking: Ranking, score: number): Ranking => ({
+  ...ranking,
+  outOfScope: { topic: prices, score },
+});
 const options = DEFAULT_MATCHER_OPTIONS;
 
 describe("decide", () => {
@@ -38,8 +44,39 @@ describe("decide", () => {
     expect(decide(ranked(["a", 0.9, false]), options).decision).toBe("suggest");
   });
 
+  it("declines a question an out-of-scope topic fits nearly as well as the best entry", () => {
+    const entryScore = 0.8;
+    const close = decide(
+      withTopic(ranked(["a", entryScore]), entryScore * options.declineRatio),
+      options,
+    );
+    expect(close).toMatchObject({ decision: "none", outOfScope: prices });
+    expect(close.candidates.map((candidate) => candidate.entry.id)).toEqual(["a"]);
+    const far = decide(
+      withTopic(ranked(["a", entryScore]), entryScore * options.declineRatio - 0.05),
+      options,
+    );
+    expect(far.decision).toBe("answer");
+  });
+
+  it("counts an out-of-scope topic as a runner-up the winner must lead", () => {
+    const result = decide(
+      withTopic(ranked(["a", 0.9], ["b", 0.2]), 0.9 - options.answerMargin / 2),
+      {
+        ...options,
+        declineRatio: 1.01,
+      },
+    );
+    expect(result.decision).toBe("suggest");
+  });
+
+  it("ignores an out-of-scope topic below the suggestion floor", () => {
+    const result = decide(withTopic({ entries: [] }, options.suggestScore / 2), options);
+    expect(result).toEqual({ decision: "none", candidates: [] });
+  });
+
   it("says none when nothing scores", () => {
-    expect(decide([], options).decision).toBe("none");
+    expect(decide({ entries: [] }, options).decision).toBe("none");
     expect(decide(ranked(["a", options.suggestScore / 2]), options).decision).toBe("none");
   });
 });
@@ -66,6 +103,17 @@ describe("createMatcher on the shipped knowledge base", async () => {
     expect(answerOf("can i share data with a hotsopt")).toBe(
       answerOf("can i share data with a hotspot"),
     );
+  });
+
+  it("declines known out-of-scope questions with their topic, in every language", () => {
+    const topicOf = (query: string) => {
+      const result = matcher.match(query);
+      return result.decision === "none" ? result.outOfScope?.id : result.decision;
+    };
+    expect(topicOf("香港流量卡幾多錢一張")).toBe("prices");
+    expect(topicOf("how much is a hong kong data card")).toBe("prices");
+    expect(topicOf("香港卡支持esim吗")).toBe("esim");
+    expect(topicOf("hk card in macau, does it work")).toBe("outside-hong-kong");
   });
 
   it("does not answer what the knowledge base does not cover", () => {
