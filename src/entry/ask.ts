@@ -41,7 +41,7 @@ function toJson(q: string, result: MatchResult) {
 function toText(q: string, result: MatchResult): string {
   const language = lang ?? languageOfText(q) ?? "en";
   const lines = [
-    `terms: ${matcher.normalizer.terms(q).join(" · ") || "(none)"}`,
+    `terms: ${matcher.normalizer.queryTerms(q).join(" · ") || "(none)"}`,
     `decision: ${result.decision}`,
   ];
   switch (result.decision) {

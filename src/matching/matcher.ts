@@ -44,14 +44,14 @@ export type MatcherOptions = ScoringOptions & DecisionOptions;
  * answer costs more than a "did you mean", so the answer bar is set where dev has almost none.
  */
 export const DEFAULT_MATCHER_OPTIONS: MatcherOptions = {
-  questionWeight: 0.7,
-  beta: 1,
+  questionWeight: 0.5,
+  beta: 0.7,
   unknownWeight: 0.6,
   genericShare: 0.5,
   fuzzyThreshold: 0.34,
-  answerScore: 0.3,
-  answerMargin: 0.08,
-  suggestScore: 0.15,
+  answerScore: 0.45,
+  answerMargin: 0.04,
+  suggestScore: 0.2,
   suggestRatio: 0.5,
   declineRatio: 0.7,
 };

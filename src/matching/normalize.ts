@@ -1,5 +1,7 @@
+import { polyphonic, pinyin } from "pinyin-pro";
 import type { Lexicon } from "../kb/schema.js";
 import { toSimplified } from "../text/chinese.js";
+import { memoize } from "../text/memo.js";
 
 /** The matcher reads this many characters of a question; the rest is cut, never refused. */
 export const MAX_QUERY_CHARS = 300;
@@ -10,6 +12,11 @@ export interface Normalizer {
    * rewritten to Mandarin, synonyms folded to one term, filler words dropped.
    */
   terms(text: string): string[];
+  /**
+   * The terms of a user's question: as `terms`, and Chinese typos that sound like a lexicon word
+   * (体醒 for 提醒, 套参 for 套餐: a pinyin keyboard's usual slip) read as that word.
+   */
+  queryTerms(text: string): string[];
   /** Every single word the lexicon folds, with the term it folds to: what a misspelling may mean. */
   readonly lexiconWords: ReadonlyMap<string, string>;
 }
@@ -23,12 +30,26 @@ const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
  * "sim卡" and "sim 卡" prepare alike. Dictionary words go through the same steps as questions.
  */
 export function prepare(text: string): string {
-  return toSimplified(text.slice(0, MAX_QUERY_CHARS).normalize("NFKC").toLowerCase())
+  return text
+    .slice(0, MAX_QUERY_CHARS)
+    .normalize("NFKC")
+    .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .replace(/\p{Script=Han}+/gu, simplify)
     .replace(/(?<=\p{Script=Han})(?=[a-z0-9])|(?<=[a-z0-9])(?=\p{Script=Han})/gu, " ")
     .replace(/[a-z]+/g, stemEnglish)
     .trim();
 }
+
+// Converted a run of Han characters at a time, so that runs repeated across questions convert once.
+const simplify = memoize(toSimplified);
+
+/** The words of a text without spaces; Intl.Segmenter never joins words across a space. */
+const segmentWords = memoize((chunk: string): readonly string[] =>
+  [...segmenter.segment(chunk)]
+    .filter((segment) => segment.isWordLike)
+    .map((segment) => segment.segment),
+);
 
 /** Plural and third-person -s only: anything bolder mangles words ("setting" → "sett"). */
 function stemEnglish(word: string): string {
@@ -36,6 +57,12 @@ function stemEnglish(word: string): string {
   if (word.endsWith("ies") && word.length > 4) return `${word.slice(0, -3)}y`;
   if (word.endsWith("sses")) return word.slice(0, -2);
   return word.endsWith("s") ? word.slice(0, -1) : word;
+}
+
+/** Whether text[at] is a-z or 0-9: phrases of those match whole words only. */
+function isLatinOrDigit(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
 }
 
 interface TrieNode<V> {
@@ -63,8 +90,11 @@ class PhraseTable<V> {
     node.value = value;
   }
 
-  /** Splits text into phrases (with their values) and the plain spans between them. */
-  *scan(text: string): Generator<{ plain: string } | { phrase: string; value: V }> {
+  /**
+   * Splits text into the phrases it holds and the plain spans between them: `onPhrase` and
+   * `onPlain` are called in text order. Callbacks, because a generator costs more than the scan.
+   */
+  scan(text: string, onPlain: (plain: string) => void, onPhrase: (value: V) => void): void {
     let plainStart = 0;
     let at = 0;
     while (at < text.length) {
@@ -73,30 +103,96 @@ class PhraseTable<V> {
         at++;
         continue;
       }
-      if (plainStart < at) yield { plain: text.slice(plainStart, at) };
-      yield { phrase: text.slice(at, at + found.length), value: found.value };
+      if (plainStart < at) onPlain(text.slice(plainStart, at));
+      onPhrase(found.value);
       at += found.length;
       plainStart = at;
     }
-    if (plainStart < text.length) yield { plain: text.slice(plainStart) };
+    if (plainStart < text.length) onPlain(text.slice(plainStart));
   }
 
   #longestAt(text: string, start: number): { length: number; value: V } | undefined {
-    if (LATIN_OR_DIGIT.test(text[start] ?? "") && LATIN_OR_DIGIT.test(text[start - 1] ?? "")) {
-      return undefined;
-    }
-    let node: TrieNode<V> | undefined = this.#root;
+    // Most positions start no phrase: look that up before anything else.
+    let node = this.#root.children.get(text[start] ?? "");
+    if (!node || (isLatinOrDigit(text, start) && isLatinOrDigit(text, start - 1))) return undefined;
     let best: { length: number; value: V } | undefined;
-    for (let at = start; at < text.length; at++) {
-      node = node.children.get(text[at] ?? "");
-      if (!node) break;
-      const endsWord =
-        !LATIN_OR_DIGIT.test(text[at] ?? "") || !LATIN_OR_DIGIT.test(text[at + 1] ?? "");
+    for (let at = start; node; node = node.children.get(text[++at] ?? "")) {
+      const endsWord = !isLatinOrDigit(text, at) || !isLatinOrDigit(text, at + 1);
       if (node.value !== undefined && endsWord)
         best = { length: at + 1 - start, value: node.value };
     }
     return best;
   }
+}
+
+const HAN_WORD = /^\p{Script=Han}+$/u;
+/** Lexicon words this long (in characters) are recognised by sound. */
+const MIN_SOUND_ALIKE = 2;
+const MAX_SOUND_ALIKE = 4;
+const toneless = { toneType: "none", type: "array" } as const;
+
+/**
+ * Lexicon words by their toneless pinyin, to read a misspelt word as the word it sounds like.
+ * Two words that sound alike are both left out: the sound alone cannot tell which was meant.
+ */
+class SoundAlikeTable {
+  readonly #termBySound = new Map<string, string | null>();
+
+  add(word: string, term: string): void {
+    const length = [...word].length;
+    if (length < MIN_SOUND_ALIKE || length > MAX_SOUND_ALIKE || !HAN_WORD.test(word)) return;
+    const sound = pinyin(word, toneless).join(" ");
+    const known = this.#termBySound.get(sound);
+    this.#termBySound.set(sound, known === undefined || known === term ? term : null);
+  }
+
+  /**
+   * Rewrites runs of characters that stand alone (the segmenter found no word in them, as it
+   * does with a typo) when they sound like a lexicon word. Real words are never touched.
+   */
+  correct(segments: string[]): string[] {
+    const out: string[] = [];
+    let at = 0;
+    while (at < segments.length) {
+      const found = this.#longestAt(segments, at);
+      if (found) {
+        out.push(found.term);
+        at += found.length;
+      } else {
+        out.push(segments[at] ?? "");
+        at++;
+      }
+    }
+    return out;
+  }
+
+  #longestAt(segments: string[], start: number): { term: string; length: number } | undefined {
+    let run = 0;
+    while (run < MAX_SOUND_ALIKE && isSingleHan(segments[start + run])) run++;
+    for (let length = run; length >= MIN_SOUND_ALIKE; length--) {
+      const text = segments.slice(start, start + length);
+      // A doubled character (试试, 看看) is a word of its own, not a typo.
+      if (text.every((char) => char === text[0])) continue;
+      const readings = polyphonic(text.join(""), toneless);
+      for (const sound of spellings(readings)) {
+        const term = this.#termBySound.get(sound);
+        if (term) return { term, length };
+      }
+    }
+    return undefined;
+  }
+}
+
+function isSingleHan(segment: string | undefined): boolean {
+  return segment !== undefined && segment.length === 1 && HAN_WORD.test(segment);
+}
+
+/** Every way to read characters with several readings, as space-separated syllables. */
+function spellings(readings: string[][]): string[] {
+  return readings.reduce<string[]>(
+    (sounds, options) => sounds.flatMap((sound) => options.map((option) => `${sound} ${option}`)),
+    [""],
+  ).map((sound) => sound.trim());
 }
 
 /** A synonym group folds to one term: its first word, prepared, with spaces as underscores. */
@@ -113,6 +209,7 @@ export function createNormalizer(lexicon: Lexicon): Normalizer {
   const stopwords = new Set(lexicon.stopwords.map(prepare));
   // The value of a phrase is its canonical term, or "" for a filler word that is dropped.
   const folds = new PhraseTable<string>();
+  const soundAlikes = new SoundAlikeTable();
   const lexiconWords = new Map<string, string>();
   for (const stopword of stopwords) {
     // A single Han character is dropped as a whole token only: as a phrase it would cut words apart.
@@ -123,29 +220,34 @@ export function createNormalizer(lexicon: Lexicon): Normalizer {
     for (const word of group) {
       const prepared = prepare(word);
       folds.set(prepared, canonical);
+      soundAlikes.add(prepared, canonical);
       if (!prepared.includes(" ")) lexiconWords.set(prepared, canonical);
     }
   }
 
-  const segmentWords = (span: string, into: string[]) => {
-    for (const { segment, isWordLike } of segmenter.segment(span)) {
-      if (isWordLike && !stopwords.has(segment)) into.push(segment);
-    }
+  const termsOf = (text: string, correctTypos: boolean): string[] => {
+    let rewritten = "";
+    const keep = (plain: string) => {
+      rewritten += plain;
+    };
+    rewrites.scan(prepare(text), keep, keep);
+    const terms: string[] = [];
+    const addPlain = (plain: string) => {
+      const words = plain.split(" ").flatMap(segmentWords);
+      for (const word of correctTypos ? soundAlikes.correct(words) : words) {
+        if (!stopwords.has(word)) terms.push(word);
+      }
+    };
+    const addPhrase = (term: string) => {
+      if (term) terms.push(term);
+    };
+    folds.scan(rewritten, addPlain, addPhrase);
+    return terms;
   };
 
   return {
     lexiconWords,
-    terms(text) {
-      let rewritten = "";
-      for (const part of rewrites.scan(prepare(text))) {
-        rewritten += "plain" in part ? part.plain : part.value;
-      }
-      const terms: string[] = [];
-      for (const part of folds.scan(rewritten)) {
-        if ("plain" in part) segmentWords(part.plain, terms);
-        else if (part.value) terms.push(part.value);
-      }
-      return terms;
-    },
+    terms: (text) => termsOf(text, false),
+    queryTerms: (text) => termsOf(text, true),
   };
 }

@@ -126,7 +126,7 @@ export function createSearchIndex(kb: KnowledgeBase, options: ScoringOptions): S
   const rank = (query: string): Ranking => {
     const resolved = new Map<string, ResolvedTerm>();
     let totalWeight = 0;
-    for (const term of new Set(normalizer.terms(query))) {
+    for (const term of new Set(normalizer.queryTerms(query))) {
       const result = resolve(term);
       totalWeight += result.weight;
       const key = result.target ?? term;

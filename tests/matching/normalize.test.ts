@@ -7,6 +7,9 @@ const normalizer = createNormalizer({
     ["共享", "共用", "分享", "share"],
     ["热点", "hotspot", "tethering"],
     ["家庭", "家人"],
+    ["提醒", "通知"],
+    ["套餐", "计划"],
+    ["实时", "即时"],
   ],
   cantonese: { 點樣: "怎么", 可唔可以: "可不可以", 屋企人: "家人", 冇: "没有" },
   stopwords: ["吗", "的", "请问", "the", "is", "can"],
@@ -59,5 +62,27 @@ describe("normalizer.terms", () => {
   it("returns no terms for text with nothing to search", () => {
     for (const text of ["", "   ", "😀🎉", "？！。", "\u0000\u0007\u001b"])
       expect(terms(text)).toEqual([]);
+  });
+});
+
+describe("normalizer.queryTerms", () => {
+  const queryTerms = (text: string) => normalizer.queryTerms(text);
+
+  it("reads a typo that sounds like a lexicon word as that word", () => {
+    // 体醒 (tixing) for 提醒, 套参 (taocan) for 套餐, 記劃 (jihua) for 計劃: pinyin-keyboard slips.
+    expect(queryTerms("流量卡短信体醒")).toEqual(terms("流量卡短信提醒"));
+    expect(queryTerms("换套参")).toEqual(terms("换套餐"));
+    expect(queryTerms("家庭記劃")).toEqual(["家庭", "套餐"]);
+  });
+
+  it("leaves real words and doubled characters alone, even when they sound like one", () => {
+    // 事实 and 试试 both read shishi, like 实时: the first is a word, the second a doubling.
+    expect(queryTerms("事实")).toEqual(["事实"]);
+    expect(queryTerms("试试")).toEqual(terms("试试"));
+    expect(queryTerms("试试")).not.toContain("实时");
+  });
+
+  it("corrects nothing when indexing: stored questions are read as written", () => {
+    expect(terms("换套参")).not.toContain("套餐");
   });
 });
