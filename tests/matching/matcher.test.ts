@@ -32,7 +32,7 @@ describe("decide", () => {
 
   it("offers did-you-mean when the winner is not far enough ahead", () => {
     const result = decide(
-      ranked(["a", 0.9], ["b", 0.85], ["c", 0.6], ["d", 0.5], ["e", 0.1]),
+      ranked(["a", 0.9], ["b", 0.9 - options.answerMargin / 2], ["c", 0.6], ["d", 0.5], ["e", 0.1]),
       options,
     );
     expect(result.decision).toBe("suggest");
