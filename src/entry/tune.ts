@@ -53,6 +53,12 @@ const decisionOptions: Option[] = [
   "declineRatio",
 ];
 
+/**
+ * What a confidently wrong answer costs, counted in right answers: the bot should rather hold back
+ * ten right answers (they still reach the user as "did you mean") than state one wrong one.
+ */
+const WRONG_COST = 10;
+
 /** A point on the grid: for each option, the index of its value. */
 type Point = Record<Option, number>;
 
@@ -102,7 +108,7 @@ for (const scoringPoint of points(scoringOptions)) {
     const objective =
       report.answeredRight +
       report.answeredOrSuggestedRight -
-      4 * report.confidentlyWrong -
+      WRONG_COST * report.confidentlyWrong -
       penalty;
     const summary = `answered ${report.answeredRight}/${report.inScope}, answered or suggested ${report.answeredOrSuggestedRight}, ranked first ${report.rankedFirst}, held back ${report.heldBack}/${report.outOfScope}, wrong ${report.confidentlyWrong}`;
     trials.set(keyOf(point), { point, objective, summary });

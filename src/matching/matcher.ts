@@ -46,11 +46,11 @@ export type MatcherOptions = ScoringOptions & DecisionOptions;
 export const DEFAULT_MATCHER_OPTIONS: MatcherOptions = {
   questionWeight: 0.5,
   beta: 0.7,
-  unknownWeight: 0.6,
+  unknownWeight: 0.8,
   genericShare: 0.5,
   fuzzyThreshold: 0.34,
   answerScore: 0.45,
-  answerMargin: 0.04,
+  answerMargin: 0.08,
   suggestScore: 0.2,
   suggestRatio: 0.5,
   declineRatio: 0.7,

@@ -30,16 +30,21 @@ const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
  * "sim卡" and "sim 卡" prepare alike. Dictionary words go through the same steps as questions.
  */
 export function prepare(text: string): string {
-  return text
-    .slice(0, MAX_QUERY_CHARS)
+  return text.slice(0, MAX_QUERY_CHARS).split(/\s+/).map(prepareWord).filter(Boolean).join(" ");
+}
+
+// Every step of `prepare` stays within a space-separated word, so a word that recurs across
+// questions (all of them, in English) is prepared once.
+const prepareWord = memoize((word: string) =>
+  word
     .normalize("NFKC")
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .replace(/\p{Script=Han}+/gu, simplify)
+    .replace(/\p{Script=Han}+/gu, (han) => simplify(han))
     .replace(/(?<=\p{Script=Han})(?=[a-z0-9])|(?<=[a-z0-9])(?=\p{Script=Han})/gu, " ")
     .replace(/[a-z]+/g, stemEnglish)
-    .trim();
-}
+    .trim(),
+);
 
 // Converted a run of Han characters at a time, so that runs repeated across questions convert once.
 const simplify = memoize(toSimplified);
@@ -90,11 +95,9 @@ class PhraseTable<V> {
     node.value = value;
   }
 
-  /**
-   * Splits text into the phrases it holds and the plain spans between them: `onPhrase` and
-   * `onPlain` are called in text order. Callbacks, because a generator costs more than the scan.
-   */
-  scan(text: string, onPlain: (plain: string) => void, onPhrase: (value: V) => void): void {
+  /** Splits text into the phrases it holds and the plain spans between them, in text order. */
+  split(text: string): ({ plain: string } | { phrase: V })[] {
+    const parts: ({ plain: string } | { phrase: V })[] = [];
     let plainStart = 0;
     let at = 0;
     while (at < text.length) {
@@ -103,12 +106,13 @@ class PhraseTable<V> {
         at++;
         continue;
       }
-      if (plainStart < at) onPlain(text.slice(plainStart, at));
-      onPhrase(found.value);
+      if (plainStart < at) parts.push({ plain: text.slice(plainStart, at) });
+      parts.push({ phrase: found.value });
       at += found.length;
       plainStart = at;
     }
-    if (plainStart < text.length) onPlain(text.slice(plainStart));
+    if (plainStart < text.length) parts.push({ plain: text.slice(plainStart) });
+    return parts;
   }
 
   #longestAt(text: string, start: number): { length: number; value: V } | undefined {
@@ -227,21 +231,20 @@ export function createNormalizer(lexicon: Lexicon): Normalizer {
 
   const termsOf = (text: string, correctTypos: boolean): string[] => {
     let rewritten = "";
-    const keep = (plain: string) => {
-      rewritten += plain;
-    };
-    rewrites.scan(prepare(text), keep, keep);
+    for (const part of rewrites.split(prepare(text))) {
+      rewritten += "plain" in part ? part.plain : part.phrase;
+    }
     const terms: string[] = [];
-    const addPlain = (plain: string) => {
-      const words = plain.split(" ").flatMap(segmentWords);
+    for (const part of folds.split(rewritten)) {
+      if (!("plain" in part)) {
+        if (part.phrase) terms.push(part.phrase);
+        continue;
+      }
+      const words = part.plain.split(" ").flatMap(segmentWords);
       for (const word of correctTypos ? soundAlikes.correct(words) : words) {
         if (!stopwords.has(word)) terms.push(word);
       }
-    };
-    const addPhrase = (term: string) => {
-      if (term) terms.push(term);
-    };
-    folds.scan(rewritten, addPlain, addPhrase);
+    }
     return terms;
   };
 

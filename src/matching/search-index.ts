@@ -135,22 +135,41 @@ export function createSearchIndex(kb: KnowledgeBase, options: ScoringOptions): S
     }
     if (totalWeight === 0) return { entries: [] };
 
+    // Questions are scored only if they share a specific term with the query: walking the
+    // postings of 香港 or 流量卡 would visit most of a large knowledge base for every query. The
+    // common terms are then added to the questions already found, from their own term lists.
+    const terms = [...resolved.values()].filter(
+      (term): term is ResolvedTerm & { target: string } => term.target !== undefined,
+    );
+    const isCommon = (term: string) =>
+      (subjectPostings.get(term)?.length ?? 0) > maxGenericSubjects;
+    const walked = terms.some((term) => !isCommon(term.target))
+      ? terms.filter((term) => !isCommon(term.target))
+      : terms;
+    const added = terms.filter((term) => !walked.includes(term));
+
     const touchedDocuments: number[] = [];
     const touchedSubjects: number[] = [];
-    for (const { target, similarity, weight } of resolved.values()) {
-      if (target === undefined) continue;
-      // A topic word is neither common to many entries nor a lone character split off a word.
-      const specific =
-        !isSingleHan(target) &&
-        (subjectPostings.get(target)?.length ?? Infinity) <= maxGenericSubjects;
-      for (const documentIndex of postings.get(target) ?? []) {
+    const cover = (documentIndex: number, { target, similarity, weight }: ResolvedTerm) => {
+      queryCovered[documentIndex] = (queryCovered[documentIndex] ?? 0) + weight * similarity;
+      documentCovered[documentIndex] =
+        (documentCovered[documentIndex] ?? 0) + (termWeight.get(target ?? "") ?? 0) * similarity;
+    };
+    for (const term of walked) {
+      for (const documentIndex of postings.get(term.target) ?? []) {
         if (queryCovered[documentIndex] === 0 && documentCovered[documentIndex] === 0) {
           touchedDocuments.push(documentIndex);
         }
-        queryCovered[documentIndex] = (queryCovered[documentIndex] ?? 0) + weight * similarity;
-        documentCovered[documentIndex] =
-          (documentCovered[documentIndex] ?? 0) + (termWeight.get(target) ?? 0) * similarity;
+        cover(documentIndex, term);
       }
+    }
+    for (const documentIndex of touchedDocuments) {
+      const inDocument = documentTerms[documentIndex] ?? [];
+      for (const term of added) if (inDocument.includes(term.target)) cover(documentIndex, term);
+    }
+    for (const { target, similarity, weight } of terms) {
+      // A topic word is neither common to many entries nor a lone character split off a word.
+      const specific = !isSingleHan(target) && !isCommon(target);
       for (const subjectIndex of subjectPostings.get(target) ?? []) {
         if (subjectCovered[subjectIndex] === 0) touchedSubjects.push(subjectIndex);
         subjectCovered[subjectIndex] = (subjectCovered[subjectIndex] ?? 0) + weight * similarity;
