@@ -1,4 +1,4 @@
-import { polyphonic, pinyin } from "pinyin-pro";
+import { pinyin, polyphonic } from "pinyin-pro";
 import type { Lexicon } from "../kb/schema.js";
 import { toSimplified } from "../text/chinese.js";
 import { memoize } from "../text/memo.js";
@@ -193,10 +193,12 @@ function isSingleHan(segment: string | undefined): boolean {
 
 /** Every way to read characters with several readings, as space-separated syllables. */
 function spellings(readings: string[][]): string[] {
-  return readings.reduce<string[]>(
-    (sounds, options) => sounds.flatMap((sound) => options.map((option) => `${sound} ${option}`)),
-    [""],
-  ).map((sound) => sound.trim());
+  return readings
+    .reduce<string[]>(
+      (sounds, options) => sounds.flatMap((sound) => options.map((option) => `${sound} ${option}`)),
+      [""],
+    )
+    .map((sound) => sound.trim());
 }
 
 /** A synonym group folds to one term: its first word, prepared, with spaces as underscores. */
