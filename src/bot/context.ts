@@ -1,0 +1,31 @@
+import type { I18nFlavor } from "@grammyjs/i18n";
+import type { Context, SessionFlavor } from "grammy";
+import type { KnowledgeBase, Language } from "../kb/schema.js";
+import type { Logger } from "../logger.js";
+import type { Decision, Matcher } from "../matching/matcher.js";
+import type { SessionData, Storage } from "../storage/storage.js";
+
+/** The knowledge base and the matcher built from it: swapped together, never one without the other. */
+export interface Knowledge {
+  kb: KnowledgeBase;
+  matcher: Matcher;
+}
+
+/** What the bot is built from; the entry points supply it. */
+export interface BotDeps {
+  /** The knowledge currently served: read it per update, so that a reload takes effect at once. */
+  knowledge: () => Knowledge;
+  storage: Storage;
+  logger: Logger;
+  adminIds: ReadonlySet<number>;
+}
+
+export interface BotFlavor {
+  deps: BotDeps;
+  /** The language of this update's replies, settled before any feature runs. */
+  language: Language;
+  /** What the matcher decided for this update, for the update's log line. */
+  decision?: Decision;
+}
+
+export type BotContext = Context & SessionFlavor<SessionData> & I18nFlavor & BotFlavor;

@@ -1,0 +1,173 @@
+import { fileURLToPath } from "node:url";
+import { autoRetry } from "@grammyjs/auto-retry";
+import { I18n } from "@grammyjs/i18n";
+import { limit } from "@grammyjs/ratelimiter";
+import { sequentialize } from "@grammyjs/runner";
+import { Bot, type BotConfig, GrammyError, HttpError, session } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import { LANGUAGES } from "../kb/schema.js";
+import type { BotContext, BotDeps } from "./context.js";
+import { adminFeature } from "./features/admin.js";
+import { answerFeature } from "./features/answer.js";
+import { fallbacksFeature, unknownCommandFeature } from "./features/fallbacks.js";
+import { feedbackFeature } from "./features/feedback.js";
+import { groupsFeature } from "./features/groups.js";
+import { inlineFeature } from "./features/inline.js";
+import { languageFeature } from "./features/language.js";
+import { startFeature } from "./features/start.js";
+import { topicsFeature } from "./features/topics.js";
+import { negotiateLanguage } from "./language.js";
+
+export interface CreateBotOptions {
+  /** Absent for the terminal chat, which needs none: a placeholder is used. */
+  token?: string;
+  apiRoot?: string;
+  /** Skips getMe at start (tests, the terminal chat). */
+  botInfo?: UserFromGetMe;
+  /** Replaces the HTTP layer: every API call, including those conversations make, goes through it. */
+  fetch?: typeof fetch;
+}
+
+/** Messages per user per window before the bot asks them to slow down. */
+const RATE_LIMIT = { messages: 8, windowMs: 10_000 };
+
+/** The commands shown in Telegram's menu, per language. */
+const COMMANDS = ["start", "help", "topics", "language"] as const;
+
+export function createI18n(): I18n<BotContext> {
+  return new I18n<BotContext>({
+    defaultLocale: "en",
+    directory: fileURLToPath(new URL("./locales", import.meta.url)),
+    // Fluent would wrap every variable in invisible Unicode isolation marks: noise in a chat.
+    fluentBundleOptions: { useIsolating: false },
+    localeNegotiator: (ctx) => ctx.language,
+  });
+}
+
+/** Builds the whole bot, every feature and plugin, and nothing else: entry points only wire it. */
+export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<BotContext> {
+  const client: NonNullable<BotConfig<BotContext>["client"]> = {
+    ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  };
+  const bot = new Bot<BotContext>(options.token ?? "0:offline", {
+    client,
+    ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+  });
+  // 429 and 5xx are retried, but not forever: a stuck update blocks its chat.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
+
+  // One chat's updates in order (a user's taps and messages), different chats in parallel.
+  bot.use(sequentialize((ctx: BotContext) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+  bot.use(updateLog);
+  bot.use((ctx, next) => {
+    ctx.deps = deps;
+    return next();
+  });
+  // Sessions belong to users, not chats: inline queries have no chat.
+  bot.use(
+    session({
+      initial: () => ({}),
+      storage: deps.storage.sessions,
+      getSessionKey: (ctx) => ctx.from?.id.toString(),
+    }),
+  );
+  bot.use((ctx, next) => {
+    ctx.language = negotiateLanguage(ctx, ctx.from ? ctx.session : undefined);
+    return next();
+  });
+  bot.use(createI18n());
+  // Only messages are limited: a dropped button tap or inline keystroke would look like a bug.
+  bot.on(
+    "message",
+    limit({
+      timeFrame: RATE_LIMIT.windowMs,
+      limit: RATE_LIMIT.messages,
+      keyGenerator: (ctx) => ctx.from?.id.toString(),
+      onLimitExceeded: async (ctx) => {
+        await ctx.reply(ctx.t("rate-limited")).catch(() => undefined);
+      },
+    }),
+  );
+
+  bot.use(
+    startFeature,
+    topicsFeature,
+    languageFeature,
+    adminFeature,
+    feedbackFeature,
+    inlineFeature,
+    groupsFeature,
+    unknownCommandFeature,
+    answerFeature,
+    fallbacksFeature,
+  );
+
+  bot.catch(({ error, ctx }) => {
+    const context = { update_id: ctx.update.update_id };
+    if (error instanceof GrammyError && error.error_code === 403) {
+      // Blocked by the user or removed from the group: theirs to decide, not an error.
+      deps.logger.info({ ...context, description: error.description }, "chat unavailable");
+    } else if (error instanceof GrammyError) {
+      deps.logger.error(
+        { ...context, method: error.method, description: error.description },
+        "Telegram refused a call",
+      );
+    } else if (error instanceof HttpError) {
+      deps.logger.error({ ...context, err: error.error }, "could not reach Telegram");
+    } else {
+      deps.logger.error({ ...context, err: error }, "update failed");
+    }
+  });
+  return bot;
+
+  async function updateLog(ctx: BotContext, next: () => Promise<void>): Promise<void> {
+    const started = performance.now();
+    try {
+      await next();
+    } finally {
+      // No message text at info level: what users write is theirs.
+      deps.logger.info(
+        {
+          update_id: ctx.update.update_id,
+          type: Object.keys(ctx.update).find((key) => key !== "update_id"),
+          chat_type: ctx.chat?.type,
+          decision: ctx.decision,
+          ms: Math.round((performance.now() - started) * 10) / 10,
+        },
+        "update",
+      );
+    }
+  }
+}
+
+/** Registers the command menu in every language; the bot works without it, so failures only log. */
+export async function registerCommands(bot: Bot<BotContext>, deps: BotDeps): Promise<void> {
+  const i18n = createI18n();
+  const commandsIn = (locale: string) =>
+    COMMANDS.map((command) => ({ command, description: i18n.t(locale, `command-${command}`) }));
+  const groupCommands = (locale: string) => [
+    { command: "faq", description: i18n.t(locale, "command-faq") },
+  ];
+  const calls = [
+    bot.api.setMyCommands(commandsIn("en"), { scope: { type: "all_private_chats" } }),
+    bot.api.setMyCommands(groupCommands("en"), { scope: { type: "all_group_chats" } }),
+    ...LANGUAGES.filter((language) => language !== "en").flatMap((language) => {
+      // Telegram keys command lists by two-letter codes: zh covers both scripts, Simplified first.
+      if (language === "zh-Hant") return [];
+      return [
+        bot.api.setMyCommands(commandsIn(language), {
+          scope: { type: "all_private_chats" },
+          language_code: "zh",
+        }),
+        bot.api.setMyCommands(groupCommands(language), {
+          scope: { type: "all_group_chats" },
+          language_code: "zh",
+        }),
+      ];
+    }),
+  ];
+  const results = await Promise.allSettled(calls);
+  const failed = results.filter((result) => result.status === "rejected").length;
+  if (failed > 0) deps.logger.warn({ failed }, "could not register the command menu; carrying on");
+}

@@ -1,0 +1,39 @@
+import { Composer } from "grammy";
+import type { Entry } from "../../kb/schema.js";
+import type { BotContext } from "../context.js";
+import { sendView } from "../reply.js";
+import { answerView, noneView, suggestView } from "../views.js";
+
+/** Matches a question and replies with the answer, "did you mean", or an honest "I don't know". */
+export async function answerQuestion(ctx: BotContext, question: string): Promise<void> {
+  const { kb, matcher } = ctx.deps.knowledge();
+  const result = matcher.match(question);
+  ctx.decision = result.decision;
+  const t = ctx.t.bind(ctx);
+  const view =
+    result.decision === "answer"
+      ? answerView(kb, result.entry, ctx.language, t)
+      : result.decision === "suggest"
+        ? suggestView(result.suggestions, ctx.language, t)
+        : noneView(kb, result.outOfScope, ctx.language, t);
+  await ctx.deps.storage.recordQuestion({
+    decision: result.decision,
+    ...(result.decision === "answer" ? { entryId: result.entry.id } : {}),
+    text: question,
+    language: ctx.language,
+    at: new Date(),
+  });
+  await sendView(ctx, view);
+}
+
+/** Sends one entry's answer as a new message: from a button or a deep link. */
+export async function sendEntry(ctx: BotContext, entry: Entry): Promise<void> {
+  const { kb } = ctx.deps.knowledge();
+  await sendView(ctx, answerView(kb, entry, ctx.language, ctx.t.bind(ctx)));
+}
+
+/** In private chats every text is a question; an edited one is asked again. */
+export const answerFeature = new Composer<BotContext>();
+answerFeature
+  .chatType("private")
+  .on(["message:text", "edited_message:text"], (ctx) => answerQuestion(ctx, ctx.msg.text));

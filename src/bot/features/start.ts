@@ -1,0 +1,31 @@
+import { Composer } from "grammy";
+import type { BotContext } from "../context.js";
+import { sendView } from "../reply.js";
+import { topicsView, welcomeView } from "../views.js";
+import { sendEntry } from "./answer.js";
+
+const SAMPLE_COUNT = 3;
+/** `/start faq_<entry id>`: the deep link inline results and group answers open. */
+const FAQ_PAYLOAD = /^faq_([a-z0-9-]+)$/;
+
+export const startFeature = new Composer<BotContext>();
+const privateChat = startFeature.chatType("private");
+
+privateChat.command("start", async (ctx) => {
+  const { kb } = ctx.deps.knowledge();
+  const linked = ctx.match.match(FAQ_PAYLOAD)?.[1];
+  if (linked !== undefined) {
+    const entry = kb.entryById.get(linked);
+    // A link to an entry removed since opens the topic menu instead.
+    if (entry) await sendEntry(ctx, entry);
+    else await sendView(ctx, topicsView(kb, ctx.language, ctx.t.bind(ctx)));
+    return;
+  }
+  const mostAsked = await ctx.deps.storage.mostAsked(SAMPLE_COUNT);
+  const samples = [...mostAsked.flatMap((id) => kb.entryById.get(id) ?? []), ...kb.entries]
+    .filter((entry, index, all) => all.indexOf(entry) === index)
+    .slice(0, SAMPLE_COUNT);
+  await sendView(ctx, welcomeView(samples, ctx.language, ctx.t.bind(ctx)));
+});
+
+privateChat.command("help", (ctx) => ctx.reply(ctx.t("help"), { parse_mode: "HTML" }));

@@ -1,0 +1,129 @@
+import { InlineKeyboard } from "grammy";
+import type { Category, Entry, KnowledgeBase, Language, OutOfScopeTopic } from "../kb/schema.js";
+import { encodeAction } from "./callback-data.js";
+import { escapeHtml } from "./html.js";
+
+/** A message the bot sends or edits: HTML text and its buttons. */
+export interface View {
+  text: string;
+  keyboard: InlineKeyboard;
+}
+
+export type Translate = (key: string, variables?: Record<string, string | number>) => string;
+
+const LANGUAGE_NAMES: Record<Language, string> = {
+  "zh-Hans": "简体中文",
+  "zh-Hant": "繁體中文（香港）",
+  en: "English",
+};
+
+/** An entry's answer with its source, the questions a user asks next, and 👍 / 👎. */
+export function answerView(
+  kb: KnowledgeBase,
+  entry: Entry,
+  language: Language,
+  t: Translate,
+): View {
+  const text = [
+    `<b>${escapeHtml(entry.title[language])}</b>`,
+    "",
+    escapeHtml(entry.answer[language]),
+    "",
+    `<i>${escapeHtml(t("answer-source", { article: entry.source.article, section: entry.source.section }))}</i>`,
+  ].join("\n");
+  const keyboard = new InlineKeyboard();
+  for (const id of entry.related) {
+    const related = kb.entryById.get(id);
+    if (related)
+      keyboard.text(related.title[language], encodeAction({ kind: "ask", entryId: id })).row();
+  }
+  keyboard
+    .text("👍", encodeAction({ kind: "rate", entryId: entry.id, helpful: true }))
+    .text("👎", encodeAction({ kind: "rate", entryId: entry.id, helpful: false }));
+  return { text, keyboard };
+}
+
+export function suggestView(suggestions: Entry[], language: Language, t: Translate): View {
+  const keyboard = new InlineKeyboard();
+  for (const entry of suggestions) {
+    keyboard.text(entry.title[language], encodeAction({ kind: "ask", entryId: entry.id })).row();
+  }
+  keyboard.text(t("button-all-topics"), encodeAction({ kind: "menu" }));
+  return { text: escapeHtml(t("suggest-title")), keyboard };
+}
+
+/** The honest "I don't know": a declined topic's own reply, or the general one; then the topics. */
+export function noneView(
+  kb: KnowledgeBase,
+  outOfScope: OutOfScopeTopic | undefined,
+  language: Language,
+  t: Translate,
+): View {
+  const text = outOfScope ? escapeHtml(outOfScope.reply[language]) : escapeHtml(t("none-answer"));
+  return { text, keyboard: categoryButtons(kb.categories, language) };
+}
+
+export function topicsView(kb: KnowledgeBase, language: Language, t: Translate): View {
+  return { text: t("topics-title"), keyboard: categoryButtons(kb.categories, language) };
+}
+
+export function categoryView(
+  kb: KnowledgeBase,
+  category: Category,
+  language: Language,
+  t: Translate,
+): View {
+  const keyboard = new InlineKeyboard();
+  for (const entry of kb.entries.filter((e) => e.category === category.id)) {
+    keyboard.text(entry.title[language], encodeAction({ kind: "show", entryId: entry.id })).row();
+  }
+  keyboard.text(t("button-back"), encodeAction({ kind: "menu" }));
+  return {
+    text: t("topics-category", { category: escapeHtml(category.title[language]) }),
+    keyboard,
+  };
+}
+
+/** An answer inside the topic menu: 👍 / 👎, and back to its category instead of related questions. */
+export function menuAnswerView(
+  kb: KnowledgeBase,
+  entry: Entry,
+  language: Language,
+  t: Translate,
+): View {
+  const { text } = answerView(kb, entry, language, t);
+  const keyboard = new InlineKeyboard()
+    .text("👍", encodeAction({ kind: "rate", entryId: entry.id, helpful: true }))
+    .text("👎", encodeAction({ kind: "rate", entryId: entry.id, helpful: false }))
+    .row()
+    .text(t("button-back"), encodeAction({ kind: "menu", categoryId: entry.category }));
+  return { text, keyboard };
+}
+
+export function welcomeView(samples: Entry[], language: Language, t: Translate): View {
+  const keyboard = new InlineKeyboard()
+    .text(t("button-topics"), encodeAction({ kind: "menu" }))
+    .row();
+  for (const entry of samples) {
+    keyboard.text(entry.title[language], encodeAction({ kind: "ask", entryId: entry.id })).row();
+  }
+  return { text: `${t("welcome")}\n\n${t("welcome-samples")}`, keyboard };
+}
+
+export function languageView(t: Translate): View {
+  const keyboard = new InlineKeyboard();
+  for (const [language, name] of Object.entries(LANGUAGE_NAMES) as [Language, string][]) {
+    keyboard.text(name, encodeAction({ kind: "lang", language })).row();
+  }
+  return { text: escapeHtml(t("language-choose")), keyboard };
+}
+
+function categoryButtons(categories: Category[], language: Language): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  for (const category of categories) {
+    keyboard
+      .text(category.title[language], encodeAction({ kind: "menu", categoryId: category.id }))
+      .row();
+  }
+  return keyboard;
+}

@@ -1,0 +1,77 @@
+import { z } from "zod";
+
+/** What the bot reads from the environment; see .env.example. */
+export interface Config {
+  /** Absent only for the terminal chat, which talks to no Telegram server. */
+  botToken?: string;
+  /** A local Bot API server or emulator instead of api.telegram.org. */
+  apiRoot?: string;
+  dataDir: string;
+  knowledgeDir?: string;
+  adminIds: ReadonlySet<number>;
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+}
+
+// BotFather tokens: the bot's numeric id, a colon, and 35 characters of a secret.
+const TOKEN = /^\d{5,16}:[A-Za-z0-9_-]{30,50}$/;
+
+const environmentSchema = z.object({
+  BOT_TOKEN: z
+    .string()
+    .trim()
+    .regex(TOKEN, "is not a bot token: expected <digits>:<secret> as BotFather prints it")
+    .optional(),
+  TELEGRAM_API_ROOT: z.url("must be a URL such as http://127.0.0.1:8081").optional(),
+  DATA_DIR: z.string().min(1).default("./data"),
+  KNOWLEDGE_DIR: z.string().min(1).optional(),
+  ADMIN_IDS: z
+    .string()
+    .default("")
+    .refine(
+      (value) => value.split(",").every((id) => /^\s*-?\d*\s*$/.test(id)),
+      "must be Telegram user ids separated by commas",
+    ),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export class ConfigError extends Error {}
+
+/**
+ * Reads and checks the configuration. Every problem is named with the variable to fix; the token's
+ * value never appears in a message, whatever is wrong with it.
+ */
+export function loadConfig(
+  env: NodeJS.ProcessEnv,
+  { requireToken }: { requireToken: boolean },
+): Config {
+  const blank = (value: string | undefined) => (value?.trim() ? value : undefined);
+  const parsed = environmentSchema.safeParse({
+    ...env,
+    BOT_TOKEN: blank(env.BOT_TOKEN),
+    TELEGRAM_API_ROOT: blank(env.TELEGRAM_API_ROOT),
+    KNOWLEDGE_DIR: blank(env.KNOWLEDGE_DIR),
+  });
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`);
+    throw new ConfigError(problems.join("; "));
+  }
+  const values = parsed.data;
+  if (requireToken && !values.BOT_TOKEN) {
+    throw new ConfigError(
+      "BOT_TOKEN is not set: put the token BotFather gave you in .env (see .env.example), or try the bot offline with `npm run chat`",
+    );
+  }
+  return {
+    ...(values.BOT_TOKEN ? { botToken: values.BOT_TOKEN } : {}),
+    ...(values.TELEGRAM_API_ROOT ? { apiRoot: values.TELEGRAM_API_ROOT.replace(/\/+$/, "") } : {}),
+    ...(values.KNOWLEDGE_DIR ? { knowledgeDir: values.KNOWLEDGE_DIR } : {}),
+    dataDir: values.DATA_DIR,
+    adminIds: new Set(
+      values.ADMIN_IDS.split(",")
+        .map((id) => id.trim())
+        .filter(Boolean)
+        .map(Number),
+    ),
+    logLevel: values.LOG_LEVEL,
+  };
+}

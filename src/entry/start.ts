@@ -1,0 +1,39 @@
+// npm start: the bot on Telegram, with long polling. Configuration: .env.example.
+import { run } from "@grammyjs/runner";
+import { createApp } from "../app.js";
+import { registerCommands } from "../bot/create-bot.js";
+import { ConfigError, loadConfig } from "../config.js";
+import { createLogger } from "../logger.js";
+
+let config: ReturnType<typeof loadConfig>;
+try {
+  config = loadConfig(process.env, { requireToken: true });
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(`Cannot start: ${error.message}`);
+  process.exit(1);
+}
+const logger = createLogger(config.logLevel);
+const app = await createApp({ config, logger });
+const { bot } = app;
+
+await bot.init();
+await registerCommands(bot, app.deps);
+const runner = run(bot, {
+  runner: {
+    fetch: { allowed_updates: ["message", "edited_message", "callback_query", "inline_query"] },
+  },
+});
+logger.info({ bot: bot.botInfo.username }, "polling");
+
+let stopping = false;
+const stop = async (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, "stopping");
+  await runner.stop();
+  await app.close();
+  process.exit(0);
+};
+process.once("SIGINT", () => void stop("SIGINT"));
+process.once("SIGTERM", () => void stop("SIGTERM"));

@@ -1,0 +1,125 @@
+import type { Update, UserFromGetMe } from "grammy/types";
+
+/** One Bot API call the bot made, as Telegram would have received it. */
+export interface ApiCall {
+  method: string;
+  payload: Record<string, unknown>;
+  /** What the fake Telegram answered, when it succeeded. */
+  result?: unknown;
+}
+
+/** A Bot API error to answer a call with, as Telegram would: 429, 403, 400 … */
+export interface ApiFailure {
+  error_code: number;
+  description: string;
+  parameters?: { retry_after?: number };
+}
+
+/** Decides a call's result; `undefined` falls through to the default behaviour. */
+export type ApiOverride = (call: ApiCall) => ApiFailure | { result: unknown } | undefined;
+
+export const OFFLINE_BOT: UserFromGetMe = {
+  id: 1_000_000_001,
+  is_bot: true,
+  first_name: "港卡助手",
+  username: "hk_sim_faq_bot",
+  can_join_groups: true,
+  can_read_all_group_messages: false,
+  supports_inline_queries: true,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+  has_topics_enabled: false,
+  allows_users_to_create_topics: false,
+  can_manage_bots: false,
+  supports_join_request_queries: false,
+};
+
+/**
+ * Telegram's Bot API, faked in process: grammY's `client.fetch` points here, so every call the bot
+ * makes (through `bot.api`, `ctx`, or a conversation) is recorded and answered like Telegram
+ * would, with no network. The terminal chat and the tests both talk to the bot through it.
+ */
+export class FakeTelegram {
+  readonly calls: ApiCall[] = [];
+  readonly botInfo = OFFLINE_BOT;
+  override: ApiOverride | undefined;
+  #nextMessageId = 1;
+  #nextUpdateId = 1;
+
+  /** For `client.fetch`. */
+  readonly fetch: typeof fetch = async (input, init) => {
+    const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+    const method = url.slice(url.lastIndexOf("/") + 1);
+    const payload = await readPayload(init?.body);
+    const call: ApiCall = { method, payload };
+    this.calls.push(call);
+    const outcome = this.override?.(call) ?? { result: this.#defaultResult(call) };
+    if ("result" in outcome) call.result = outcome.result;
+    const body =
+      "result" in outcome ? { ok: true, result: outcome.result } : { ok: false, ...outcome };
+    return new Response(JSON.stringify(body), {
+      status: "result" in outcome ? 200 : outcome.error_code,
+      headers: { "content-type": "application/json" },
+    });
+  };
+
+  nextUpdateId(): number {
+    return this.#nextUpdateId++;
+  }
+
+  nextMessageId(): number {
+    return this.#nextMessageId++;
+  }
+
+  #defaultResult({ method, payload }: ApiCall): unknown {
+    switch (method) {
+      case "getMe":
+        return this.botInfo;
+      case "sendMessage":
+      case "sendPhoto":
+      case "sendDocument":
+        return this.#message(payload, this.nextMessageId());
+      case "editMessageText":
+      case "editMessageReplyMarkup":
+        return payload.inline_message_id
+          ? true
+          : this.#message(payload, Number(payload.message_id));
+      default:
+        return true;
+    }
+  }
+
+  #message(payload: Record<string, unknown>, messageId: number) {
+    const chatId = Number(payload.chat_id);
+    return {
+      message_id: messageId,
+      date: Math.floor(Date.now() / 1000),
+      chat:
+        chatId < 0
+          ? { id: chatId, type: "supergroup", title: "group" }
+          : { id: chatId, type: "private", first_name: "user" },
+      from: {
+        id: this.botInfo.id,
+        is_bot: true,
+        first_name: this.botInfo.first_name,
+        username: this.botInfo.username,
+      },
+      ...(typeof payload.text === "string" ? { text: payload.text } : {}),
+      ...(typeof payload.caption === "string" ? { caption: payload.caption } : {}),
+      ...(payload.reply_markup ? { reply_markup: payload.reply_markup } : {}),
+    };
+  }
+}
+
+/** grammY sends JSON, or multipart form data when a call carries a file. */
+async function readPayload(
+  body: RequestInit["body"] | undefined,
+): Promise<Record<string, unknown>> {
+  if (body === undefined || body === null) return {};
+  if (typeof body === "string") return JSON.parse(body) as Record<string, unknown>;
+  let bytes = 0;
+  for await (const chunk of body as AsyncIterable<Uint8Array | string>) bytes += chunk.length;
+  return { multipart: bytes };
+}
+
+export type { Update };

@@ -1,0 +1,46 @@
+import type { StorageAdapter } from "grammy";
+import type { Language } from "../kb/schema.js";
+import type { Decision } from "../matching/matcher.js";
+
+/** What the bot remembers of one user between updates. */
+export interface SessionData {
+  /** Chosen with /language; otherwise each message's own script decides. */
+  language?: Language;
+  /** The script of the user's latest message that had one. */
+  lastLanguage?: Language;
+  /** The "what was missing?" prompt after a 👎, which a reply to it answers. */
+  feedbackPrompt?: { messageId: number; entryId: string };
+}
+
+export interface AskedQuestion {
+  decision: Decision;
+  /** The answered entry: only for the decision "answer". */
+  entryId?: string;
+  text: string;
+  language: Language;
+  at: Date;
+}
+
+export interface Stats {
+  questionsToday: number;
+  questionsTotal: number;
+  decisions: Record<Decision, number>;
+  topUnanswered: { text: string; count: number; language: string; lastSeen: Date }[];
+  feedback: { entryId: string; helpful: number; unhelpful: number }[];
+}
+
+/**
+ * Everything the bot stores. Asynchronous throughout, so that a database server can stand behind
+ * it as well as a file.
+ */
+export interface Storage {
+  readonly sessions: StorageAdapter<SessionData>;
+  recordQuestion(question: AskedQuestion): Promise<void>;
+  /** Records a 👍 or 👎 unless this user already rated this entry; says whether it counted. */
+  recordFeedback(userId: number, entryId: string, helpful: boolean): Promise<boolean>;
+  recordFeedbackComment(userId: number, entryId: string, comment: string): Promise<void>;
+  /** Entry ids, most answered first. */
+  mostAsked(limit: number): Promise<string[]>;
+  stats(now: Date): Promise<Stats>;
+  close(): Promise<void>;
+}
