@@ -1,4 +1,4 @@
-import pino, { type Logger } from "pino";
+import pino, { type DestinationStream, type Logger } from "pino";
 
 export type { Logger } from "pino";
 
@@ -6,7 +6,10 @@ export type { Logger } from "pino";
  * JSON lines on standard error. Anything shaped like a bot token is masked wherever it appears,
  * because grammY puts the token in request URLs and errors can carry those.
  */
-export function createLogger(level: string, destination = pino.destination(2)): Logger {
+export function createLogger(
+  level: string,
+  destination: DestinationStream = pino.destination(2),
+): Logger {
   return pino(
     {
       level,

@@ -3,7 +3,7 @@ import { autoRetry } from "@grammyjs/auto-retry";
 import { I18n } from "@grammyjs/i18n";
 import { limit } from "@grammyjs/ratelimiter";
 import { sequentialize } from "@grammyjs/runner";
-import { Bot, type BotConfig, GrammyError, HttpError, session } from "grammy";
+import { Bot, type BotConfig, type BotError, GrammyError, HttpError, session } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { LANGUAGES } from "../kb/schema.js";
 import type { BotContext, BotDeps } from "./context.js";
@@ -60,25 +60,27 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Bo
   // One chat's updates in order (a user's taps and messages), different chats in parallel.
   bot.use(sequentialize((ctx: BotContext) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   bot.use(updateLog);
-  bot.use((ctx, next) => {
+  // Errors stop at this boundary, logged: handleUpdate, polling and webhooks all keep going.
+  const guarded = bot.errorBoundary(reportError);
+  guarded.use((ctx, next) => {
     ctx.deps = deps;
     return next();
   });
   // Sessions belong to users, not chats: inline queries have no chat.
-  bot.use(
+  guarded.use(
     session({
       initial: () => ({}),
       storage: deps.storage.sessions,
       getSessionKey: (ctx) => ctx.from?.id.toString(),
     }),
   );
-  bot.use((ctx, next) => {
+  guarded.use((ctx, next) => {
     ctx.language = negotiateLanguage(ctx, ctx.from ? ctx.session : undefined);
     return next();
   });
-  bot.use(createI18n());
+  guarded.use(createI18n());
   // Only messages are limited: a dropped button tap or inline keystroke would look like a bug.
-  bot.on(
+  guarded.on(
     "message",
     limit({
       timeFrame: RATE_LIMIT.windowMs,
@@ -90,7 +92,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Bo
     }),
   );
 
-  bot.use(
+  guarded.use(
     startFeature,
     topicsFeature,
     languageFeature,
@@ -103,7 +105,10 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Bo
     fallbacksFeature,
   );
 
-  bot.catch(({ error, ctx }) => {
+  bot.catch(reportError);
+  return bot;
+
+  function reportError({ error, ctx }: BotError<BotContext>): void {
     const context = { update_id: ctx.update.update_id };
     if (error instanceof GrammyError && error.error_code === 403) {
       // Blocked by the user or removed from the group: theirs to decide, not an error.
@@ -118,8 +123,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Bo
     } else {
       deps.logger.error({ ...context, err: error }, "update failed");
     }
-  });
-  return bot;
+  }
 
   async function updateLog(ctx: BotContext, next: () => Promise<void>): Promise<void> {
     const started = performance.now();

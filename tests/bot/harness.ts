@@ -1,0 +1,103 @@
+import { Writable } from "node:stream";
+import { type App, createApp } from "../../src/app.js";
+import type { Config } from "../../src/config.js";
+import { createLogger } from "../../src/logger.js";
+import { type ApiCall, FakeTelegram } from "../../src/offline/fake-telegram.js";
+import { OfflineUser } from "../../src/offline/offline-user.js";
+import { projectPath } from "../helpers.js";
+
+export const ADMIN_ID = 7;
+
+export interface Harness {
+  app: App;
+  telegram: FakeTelegram;
+  /** Log lines the bot wrote, parsed. */
+  logs: Record<string, unknown>[];
+  /** A user in a private chat with the bot. */
+  user(id?: number, languageCode?: string): OfflineUser;
+  /** A user in a group the bot is in. */
+  groupMember(id?: number): OfflineUser;
+}
+
+/** The real bot on the shipped knowledge base, with the fake Telegram and its own storage. */
+export async function startHarness(databaseFile = ":memory:"): Promise<Harness> {
+  const telegram = new FakeTelegram();
+  const logs: Record<string, unknown>[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      for (const line of String(chunk).split("\n").filter(Boolean)) logs.push(JSON.parse(line));
+      done();
+    },
+  });
+  const config: Config = {
+    dataDir: "unused",
+    knowledgeDir: projectPath("knowledge"),
+    adminIds: new Set([ADMIN_ID]),
+    logLevel: "info",
+  };
+  const app = await createApp({
+    config,
+    logger: createLogger("debug", sink),
+    databaseFile,
+    fetch: telegram.fetch,
+    botInfo: telegram.botInfo,
+  });
+  return {
+    app,
+    telegram,
+    logs,
+    user: (id = 100, languageCode) =>
+      new OfflineUser(app.bot, telegram, {
+        id,
+        first_name: "User",
+        ...(languageCode ? { language_code: languageCode } : {}),
+      }),
+    groupMember: (id = 200) =>
+      new OfflineUser(
+        app.bot,
+        telegram,
+        { id, first_name: "Member" },
+        {
+          id: -1001,
+          type: "supergroup",
+          title: "HK travellers",
+        },
+      ),
+  };
+}
+
+/** The texts the bot sent or edited in these calls. */
+export function textsOf(calls: ApiCall[]): string[] {
+  return calls
+    .filter((call) => call.method === "sendMessage" || call.method === "editMessageText")
+    .map((call) => String(call.payload.text));
+}
+
+/** The one message the bot sent or edited in these calls; fails if there was not exactly one. */
+export function onlyMessage(calls: ApiCall[]): ApiCall {
+  const messages = calls.filter(
+    (call) => call.method === "sendMessage" || call.method === "editMessageText",
+  );
+  if (messages.length !== 1) {
+    throw new Error(
+      `expected one message, got ${messages.length}: ${calls.map((c) => c.method).join(", ")}`,
+    );
+  }
+  return messages[0] as ApiCall;
+}
+
+export function buttonsOf(call: ApiCall): { text: string; data?: string; url?: string }[] {
+  const markup = call.payload.reply_markup as
+    | { inline_keyboard?: { text: string; callback_data?: string; url?: string }[][] }
+    | undefined;
+  return (markup?.inline_keyboard ?? []).flat().map((button) => ({
+    text: button.text,
+    ...(button.callback_data ? { data: button.callback_data } : {}),
+    ...(button.url ? { url: button.url } : {}),
+  }));
+}
+
+/** Errors the bot logged: a test that expects none asserts this is empty. */
+export function errorsIn(logs: Record<string, unknown>[]): Record<string, unknown>[] {
+  return logs.filter((line) => typeof line.level === "number" && line.level >= 50);
+}

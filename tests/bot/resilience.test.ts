@@ -1,0 +1,130 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import fc from "fast-check";
+import { afterAll, describe, expect, it } from "vitest";
+import { MAX_MESSAGE_CHARS } from "../../src/bot/html.js";
+import { errorsIn, onlyMessage, startHarness } from "./harness.js";
+
+const scratch = mkdtempSync(join(tmpdir(), "hk-sim-bot-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe("when Telegram pushes back", () => {
+  it("retries a 429 after the delay Telegram asks for, and the user still gets the answer", async () => {
+    const harness = await startHarness();
+    let refused = 0;
+    harness.telegram.override = ({ method }) => {
+      if (method !== "sendMessage" || refused > 0) return undefined;
+      refused++;
+      return {
+        error_code: 429,
+        description: "Too Many Requests: retry after 1",
+        parameters: { retry_after: 1 },
+      };
+    };
+    const calls = await harness.user(100, "en").send("is there free wifi in hong kong");
+    expect(calls.filter((c) => c.method === "sendMessage")).toHaveLength(2);
+    expect(errorsIn(harness.logs)).toEqual([]);
+  });
+
+  it("takes a 403 from a user who blocked the bot calmly, and keeps serving others", async () => {
+    const harness = await startHarness();
+    harness.telegram.override = ({ payload }) =>
+      payload.chat_id === 100
+        ? { error_code: 403, description: "Forbidden: bot was blocked by the user" }
+        : undefined;
+    await harness.user(100, "en").send("is there free wifi in hong kong");
+    expect(errorsIn(harness.logs)).toEqual([]);
+    expect(harness.logs.some((line) => line.msg === "chat unavailable")).toBe(true);
+    expect(
+      onlyMessage(await harness.user(101, "en").send("is there free wifi in hong kong")).payload
+        .text,
+    ).toContain("Wi-Fi");
+  });
+});
+
+describe("a restart", () => {
+  it("loses no session: a reply to the 👎 prompt sent before the restart is still taken", async () => {
+    const file = join(scratch, "restart.sqlite");
+    const before = await startHarness(file);
+    const user = before.user(100, "en");
+    await user.send("can i share data through a hotspot");
+    const prompt = (await user.press("👎")).find((c) => c.method === "sendMessage");
+    await before.app.close();
+
+    const after = await startHarness(file);
+    const promptId = (prompt?.result as { message_id: number }).message_id;
+    const reply = onlyMessage(
+      await after
+        .user(100, "en")
+        .send("speed limits", { reply_to_message: { message_id: promptId } as never }),
+    );
+    expect(reply.payload.text).toBe("Thank you, noted.");
+    expect((await after.app.deps.storage.stats(new Date())).feedback).toEqual([
+      { entryId: "sharing-hotspot", helpful: 0, unhelpful: 1 },
+    ]);
+    await after.app.close();
+  });
+});
+
+/** Telegram accepts HTML with these tags only, properly nested; entities must be escaped. */
+function isValidTelegramHtml(html: string): boolean {
+  const open: string[] = [];
+  for (const [, closing, name] of html.matchAll(/<(\/?)([a-z-]+)[^>]*>/g)) {
+    if (!["b", "i", "u", "s", "a", "code", "pre", "tg-spoiler", "blockquote"].includes(name ?? ""))
+      return false;
+    if (closing) {
+      if (open.pop() !== name) return false;
+    } else {
+      open.push(name ?? "");
+    }
+  }
+  const bareAmpersand = /&(?!(amp|lt|gt|quot);)/.test(html);
+  return open.length === 0 && !bareAmpersand && !/<(?![a-z/])/.test(html);
+}
+
+describe("any update at all", () => {
+  it("never throws, and every reply fits Telegram's length and HTML rules", async () => {
+    const harness = await startHarness();
+    const user = harness.user(100);
+    const group = harness.groupMember();
+    const text = fc.oneof(
+      fc.string({ maxLength: 200 }),
+      fc.string({ unit: "grapheme", maxLength: 100 }),
+      fc.constantFrom("/start", "/help", "/topics", "/language", "/stats", "/faq", "/start faq_x"),
+      fc.string({ maxLength: 50 }).map((s) => `<b>${s}&amp;</i>`),
+      fc.string({ minLength: 3000, maxLength: 5000 }),
+    );
+    const action = fc.oneof(
+      text.map((t) => () => user.send(t)),
+      text.map((t) => () => group.send(`/faq ${t}`)),
+      text.map((t) => () => user.inline(t.slice(0, 256))),
+      fc.string({ maxLength: 80 }).map((data) => () => user.pressData(1, data)),
+      fc
+        .constantFrom(
+          "menu",
+          "menu:sharing",
+          "show:public-wifi",
+          "ask:card-coverage",
+          "rate:public-wifi:down",
+          "lang:en",
+        )
+        .map((data) => () => user.pressData(1, data)),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(action, { maxLength: 5 }), async (actions) => {
+        for (const act of actions) {
+          for (const call of await act()) {
+            if (call.method !== "sendMessage" && call.method !== "editMessageText") continue;
+            const sent = String(call.payload.text);
+            expect(sent.length).toBeLessThanOrEqual(MAX_MESSAGE_CHARS);
+            if (call.payload.parse_mode === "HTML")
+              expect(isValidTelegramHtml(sent), sent).toBe(true);
+          }
+        }
+      }),
+      { numRuns: 60 },
+    );
+    expect(errorsIn(harness.logs)).toEqual([]);
+  }, 60_000);
+});
