@@ -18,7 +18,8 @@ const app = await createApp({ config, logger });
 const { bot } = app;
 
 await bot.init();
-await registerCommands(bot, app.deps);
+// In the background: the menu is a nicety, and a server that lacks the method must not delay answers.
+void registerCommands(bot, app.deps);
 const runner = run(bot, {
   runner: {
     fetch: { allowed_updates: ["message", "edited_message", "callback_query", "inline_query"] },
