@@ -5,7 +5,6 @@ import { limit } from "@grammyjs/ratelimiter";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, type BotConfig, type BotError, GrammyError, HttpError, session } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import { LANGUAGES } from "../kb/schema.js";
 import type { BotContext, BotDeps } from "./context.js";
 import { adminFeature } from "./features/admin.js";
 import { answerFeature } from "./features/answer.js";
@@ -31,8 +30,8 @@ export interface CreateBotOptions {
 /** Messages per user per window before the bot asks them to slow down. */
 const RATE_LIMIT = { messages: 8, windowMs: 10_000 };
 
-/** The commands shown in Telegram's menu, per language. */
-const COMMANDS = ["start", "help", "topics", "language"] as const;
+/** The commands shown in the menu of private chats; groups get /faq. */
+const PRIVATE_COMMANDS = ["start", "help", "topics", "language"] as const;
 
 export function createI18n(): I18n<BotContext> {
   return new I18n<BotContext>({
@@ -145,32 +144,32 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Bo
   }
 }
 
-/** Registers the command menu in every language; the bot works without it, so failures only log. */
+/**
+ * Telegram keys command menus by two-letter language code, so both Chinese scripts share "zh";
+ * Simplified is the wider read. English is the default for everyone else.
+ */
+const COMMAND_MENUS = [
+  { locale: "en", languageCode: undefined },
+  { locale: "zh-Hans", languageCode: "zh" },
+] as const;
+
+/** Registers the command menus; the bot works without them, so a failure only logs a warning. */
 export async function registerCommands(bot: Bot<BotContext>, deps: BotDeps): Promise<void> {
   const i18n = createI18n();
-  const commandsIn = (locale: string) =>
-    COMMANDS.map((command) => ({ command, description: i18n.t(locale, `command-${command}`) }));
-  const groupCommands = (locale: string) => [
-    { command: "faq", description: i18n.t(locale, "command-faq") },
-  ];
-  const calls = [
-    bot.api.setMyCommands(commandsIn("en"), { scope: { type: "all_private_chats" } }),
-    bot.api.setMyCommands(groupCommands("en"), { scope: { type: "all_group_chats" } }),
-    ...LANGUAGES.filter((language) => language !== "en").flatMap((language) => {
-      // Telegram keys command lists by two-letter codes: zh covers both scripts, Simplified first.
-      if (language === "zh-Hant") return [];
-      return [
-        bot.api.setMyCommands(commandsIn(language), {
-          scope: { type: "all_private_chats" },
-          language_code: "zh",
-        }),
-        bot.api.setMyCommands(groupCommands(language), {
-          scope: { type: "all_group_chats" },
-          language_code: "zh",
-        }),
-      ];
-    }),
-  ];
+  const calls = COMMAND_MENUS.flatMap(({ locale, languageCode }) => {
+    const describe = (command: string) => ({
+      command,
+      description: i18n.t(locale, `command-${command}`),
+    });
+    const language = languageCode ? { language_code: languageCode } : {};
+    return [
+      bot.api.setMyCommands(PRIVATE_COMMANDS.map(describe), {
+        scope: { type: "all_private_chats" },
+        ...language,
+      }),
+      bot.api.setMyCommands([describe("faq")], { scope: { type: "all_group_chats" }, ...language }),
+    ];
+  });
   const results = await Promise.allSettled(calls);
   const failed = results.filter((result) => result.status === "rejected").length;
   if (failed > 0) deps.logger.warn({ failed }, "could not register the command menu; carrying on");

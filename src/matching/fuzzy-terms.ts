@@ -1,4 +1,5 @@
 import Fuse from "fuse.js";
+import { memoize } from "../text/memo.js";
 
 export interface FuzzyHit {
   /** The term the known word stands for. */
@@ -42,8 +43,10 @@ export class FuzzyTerms {
     }
   }
 
-  /** The closest known word, or undefined when none is close enough. */
-  correct(word: string): FuzzyHit | undefined {
+  /** The closest known word, or undefined when none is close enough. Users repeat their words. */
+  readonly correct = memoize((word: string) => this.#closest(word), 10_000);
+
+  #closest(word: string): FuzzyHit | undefined {
     if (word.length < MIN_FUZZY_LENGTH || !LATIN_WORD.test(word)) return undefined;
     let best: FuzzyHit | undefined;
     const slack = word.length >= 8 ? 2 : 1;

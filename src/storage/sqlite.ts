@@ -90,16 +90,24 @@ export function openSqliteStorage(file: string): Storage {
     }
   });
 
+  // What each session held when last read, so that an update that changed nothing writes nothing.
+  const lastRead = new Map<string, string>();
+
   return {
     sessions: {
       read: (key) => {
         const row = statements.readSession.get(key);
+        if (row) lastRead.set(key, row.value);
         return row ? (JSON.parse(row.value) as SessionData) : undefined;
       },
       write: (key, value) => {
-        statements.writeSession.run(key, JSON.stringify(value));
+        const json = JSON.stringify(value);
+        const unchanged = lastRead.get(key) === json;
+        lastRead.delete(key);
+        if (!unchanged) statements.writeSession.run(key, json);
       },
       delete: (key) => {
+        lastRead.delete(key);
         statements.deleteSession.run(key);
       },
     },

@@ -6,8 +6,7 @@
 export function memoize<T>(compute: (key: string) => T, capacity = 100_000): (key: string) => T {
   const cache = new Map<string, T>();
   return (key) => {
-    const cached = cache.get(key);
-    if (cached !== undefined) return cached;
+    if (cache.has(key)) return cache.get(key) as T;
     const value = compute(key);
     if (cache.size >= capacity) cache.clear();
     cache.set(key, value);

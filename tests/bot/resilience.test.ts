@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
+import { registerCommands } from "../../src/bot/create-bot.js";
 import { MAX_MESSAGE_CHARS } from "../../src/bot/html.js";
 import { errorsIn, onlyMessage, startHarness } from "./harness.js";
 
@@ -127,4 +128,54 @@ describe("any update at all", () => {
     );
     expect(errorsIn(harness.logs)).toEqual([]);
   }, 60_000);
+});
+
+describe("a user who floods the bot", () => {
+  it("is asked to slow down, while button taps still work", async () => {
+    const harness = await startHarness();
+    const user = harness.user(100, "en");
+    const replies: string[] = [];
+    for (let index = 0; index < 10; index++) {
+      const calls = await user.send(`is there free wifi in hong kong ${index}`);
+      replies.push(
+        ...calls.filter((c) => c.method === "sendMessage").map((c) => String(c.payload.text)),
+      );
+    }
+    expect(replies.filter((text) => text.includes("Wi-Fi"))).toHaveLength(8);
+    expect(replies).toContain("You're sending messages quickly. Please wait a moment.");
+    const tap = await user.press("👍");
+    expect(tap.find((c) => c.method === "answerCallbackQuery")?.payload.text).toBe(
+      "Thanks for the feedback!",
+    );
+  });
+});
+
+describe("the command menu", () => {
+  it("is registered for private chats and groups, in English and Chinese", async () => {
+    const harness = await startHarness();
+    await registerCommands(harness.app.bot, harness.app.deps);
+    const calls = harness.telegram.calls.filter((c) => c.method === "setMyCommands");
+    expect(
+      calls.map((c) => [
+        c.payload.language_code ?? "default",
+        (c.payload.scope as { type: string }).type,
+      ]),
+    ).toEqual(
+      expect.arrayContaining([
+        ["default", "all_private_chats"],
+        ["default", "all_group_chats"],
+        ["zh", "all_private_chats"],
+      ]),
+    );
+  });
+
+  it("failing to register does not stop the bot", async () => {
+    const harness = await startHarness();
+    harness.telegram.override = ({ method }) =>
+      method === "setMyCommands"
+        ? { error_code: 404, description: "Not Found: method not found" }
+        : undefined;
+    await expect(registerCommands(harness.app.bot, harness.app.deps)).resolves.toBeUndefined();
+    expect(harness.logs.some((line) => String(line.msg).includes("command menu"))).toBe(true);
+  });
 });
