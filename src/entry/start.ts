@@ -1,9 +1,13 @@
 // npm start: the bot on Telegram, with long polling. Configuration: .env.example.
+import { existsSync } from "node:fs";
 import { run } from "@grammyjs/runner";
 import { createApp } from "../app.js";
 import { registerCommands } from "../bot/create-bot.js";
 import { ConfigError, loadConfig } from "../config.js";
 import { createLogger } from "../logger.js";
+
+// .env is optional: the environment itself may carry the configuration.
+if (existsSync(".env")) process.loadEnvFile(".env");
 
 let config: ReturnType<typeof loadConfig>;
 try {
