@@ -12,7 +12,7 @@ import { FakeTelegram } from "../src/offline/fake-telegram.js";
 import { OfflineUser } from "../src/offline/offline-user.js";
 
 const UPDATES = 20_000;
-// Enough users that none reaches the rate limit (8 messages in 10 s), which would skip the matcher.
+// Enough users that none reaches the rate limit, which would skip the matcher.
 const USERS = 4_000;
 
 const testSet = await loadEvalSet(

@@ -9,7 +9,12 @@ export type Action =
   /** An answer sent as a new message (related questions, "did you mean", samples). */
   | { kind: "ask"; entryId: string }
   | { kind: "rate"; entryId: string; helpful: boolean }
-  | { kind: "lang"; language: Language };
+  | { kind: "lang"; language: Language }
+  /** Starts a guided flow. */
+  | { kind: "go"; flow: Flow };
+
+export const FLOWS = ["share", "monitor"] as const;
+export type Flow = (typeof FLOWS)[number];
 
 export const MAX_CALLBACK_BYTES = 64;
 const ID = "[a-z0-9]+(?:-[a-z0-9]+)*";
@@ -36,6 +41,8 @@ export function encodeAction(action: Action): string {
         return `rate:${action.entryId}:${action.helpful ? "up" : "down"}`;
       case "lang":
         return `lang:${action.language}`;
+      case "go":
+        return `go:${action.flow}`;
     }
   })();
   if (Buffer.byteLength(data) > MAX_CALLBACK_BYTES) {
@@ -49,6 +56,10 @@ export function decodeAction(data: string): Action | undefined {
   if (data.startsWith("lang:")) {
     const language = data.slice("lang:".length) as Language;
     return LANGUAGES.includes(language) ? { kind: "lang", language } : undefined;
+  }
+  if (data.startsWith("go:")) {
+    const flow = data.slice("go:".length) as Flow;
+    return FLOWS.includes(flow) ? { kind: "go", flow } : undefined;
   }
   for (const [pattern, build] of PATTERNS) {
     const match = data.match(pattern);

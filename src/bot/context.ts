@@ -1,3 +1,4 @@
+import type { ConversationFlavor } from "@grammyjs/conversations";
 import type { I18nFlavor } from "@grammyjs/i18n";
 import type { Context, SessionFlavor } from "grammy";
 import type { KnowledgeBase, Language } from "../kb/schema.js";
@@ -28,4 +29,6 @@ export interface BotFlavor {
   decision?: Decision;
 }
 
-export type BotContext = Context & SessionFlavor<SessionData> & I18nFlavor & BotFlavor;
+export type BotContext = ConversationFlavor<
+  Context & SessionFlavor<SessionData> & I18nFlavor & BotFlavor
+>;

@@ -10,11 +10,13 @@ import { adminFeature } from "./features/admin.js";
 import { answerFeature } from "./features/answer.js";
 import { fallbacksFeature, unknownCommandFeature } from "./features/fallbacks.js";
 import { feedbackFeature } from "./features/feedback.js";
+import { flowsFeature } from "./features/flows.js";
 import { groupsFeature } from "./features/groups.js";
 import { inlineFeature } from "./features/inline.js";
 import { languageFeature } from "./features/language.js";
 import { startFeature } from "./features/start.js";
 import { topicsFeature } from "./features/topics.js";
+import { trackerFeature } from "./features/tracker.js";
 import { negotiateLanguage } from "./language.js";
 
 export interface CreateBotOptions {
@@ -27,11 +29,22 @@ export interface CreateBotOptions {
   fetch?: typeof fetch;
 }
 
-/** Messages per user per window before the bot asks them to slow down. */
-const RATE_LIMIT = { messages: 8, windowMs: 10_000 };
+/**
+ * Messages per user per window before the bot asks them to slow down: generous enough for a
+ * flow's quick typed answers, tight enough to stop a flood.
+ */
+export const RATE_LIMIT = { messages: 20, windowMs: 10_000 };
 
 /** The commands shown in the menu of private chats; groups get /faq. */
-const PRIVATE_COMMANDS = ["start", "help", "topics", "language"] as const;
+const PRIVATE_COMMANDS = [
+  "start",
+  "help",
+  "topics",
+  "share",
+  "monitor",
+  "usage",
+  "language",
+] as const;
 
 export function createI18n(): I18n<BotContext> {
   return new I18n<BotContext>({
@@ -77,7 +90,8 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Bo
     ctx.language = negotiateLanguage(ctx, ctx.from ? ctx.session : undefined);
     return next();
   });
-  guarded.use(createI18n());
+  const i18n = createI18n();
+  guarded.use(i18n);
   // Only messages are limited: a dropped button tap or inline keystroke would look like a bug.
   guarded.on(
     "message",
@@ -91,6 +105,8 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Bo
     }),
   );
 
+  // Flows come first: while one is active, its conversation takes the chat's updates.
+  guarded.use(flowsFeature(i18n, deps));
   guarded.use(
     startFeature,
     topicsFeature,
@@ -99,6 +115,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Bo
     feedbackFeature,
     inlineFeature,
     groupsFeature,
+    trackerFeature,
     unknownCommandFeature,
     answerFeature,
     fallbacksFeature,

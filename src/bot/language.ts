@@ -19,7 +19,7 @@ export function languageOfCode(code: string | undefined): Language | undefined {
  * message), else the script of the user's last message, else the user's app language.
  */
 export function negotiateLanguage(ctx: Context, session: SessionData | undefined): Language {
-  const written = languageOfText(textOf(ctx).replace(COMMAND, ""));
+  const written = languageOfText(textOf(ctx).replace(COMMAND, "").replace(AMOUNT, ""));
   // Remembered, so that a command or a sticker after a Chinese question is answered in Chinese.
   if (session && written && session.lastLanguage !== written) session.lastLanguage = written;
   return (
@@ -33,6 +33,8 @@ export function negotiateLanguage(ctx: Context, session: SessionData | undefined
 
 /** A leading /command (and @botname): Latin by nature, so it says nothing of the user's language. */
 const COMMAND = /^\/\w+(@\w+)?/;
+/** Amounts of data ("2.3GB", "500 mb") are written in Latin letters in every language. */
+const AMOUNT = /[+＋]?[\d０-９.]+\s*(gb|mb|g|m)\b/giu;
 
 function textOf(ctx: Context): string {
   // A button press reads the script of the message the button sits under.

@@ -1,6 +1,6 @@
 import { InlineKeyboard } from "grammy";
 import type { Category, Entry, KnowledgeBase, Language, OutOfScopeTopic } from "../kb/schema.js";
-import { encodeAction } from "./callback-data.js";
+import { encodeAction, type Flow } from "./callback-data.js";
 import { escapeHtml } from "./html.js";
 
 /** A message the bot sends or edits: HTML text and its buttons. */
@@ -37,10 +37,19 @@ export function answerView(
     if (related)
       keyboard.text(related.title[language], encodeAction({ kind: "ask", entryId: id })).row();
   }
+  const flow = flowFor(entry);
+  if (flow) keyboard.text(t(`button-${flow}`), encodeAction({ kind: "go", flow })).row();
   keyboard
     .text("👍", encodeAction({ kind: "rate", entryId: entry.id, helpful: true }))
     .text("👎", encodeAction({ kind: "rate", entryId: entry.id, helpful: false }));
   return { text, keyboard };
+}
+
+/** The guided flow a reader of this entry may want next. */
+function flowFor(entry: Entry): Flow | undefined {
+  if (entry.category === "sharing") return "share";
+  if (entry.category === "monitoring") return "monitor";
+  return undefined;
 }
 
 export function suggestView(suggestions: Entry[], language: Language, t: Translate): View {

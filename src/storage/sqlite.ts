@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import type { Decision } from "../matching/matcher.js";
-import type { AskedQuestion, SessionData, Stats, Storage } from "./storage.js";
+import type { AskedQuestion, SessionData, Stats, Storage, TrackerRecord } from "./storage.js";
 
 /** Each step runs once, in order, in one transaction; `PRAGMA user_version` counts those done. */
 const MIGRATIONS = [
@@ -16,6 +16,10 @@ const MIGRATIONS = [
    CREATE TABLE feedback (
      user_id INTEGER NOT NULL, entry_id TEXT NOT NULL, helpful INTEGER NOT NULL,
      comment TEXT, at TEXT NOT NULL, PRIMARY KEY (user_id, entry_id));`,
+  `CREATE TABLE conversations (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+   CREATE TABLE trackers (
+     user_id INTEGER PRIMARY KEY, data TEXT NOT NULL, next_reminder_at TEXT);
+   CREATE INDEX trackers_due ON trackers (next_reminder_at) WHERE next_reminder_at IS NOT NULL;`,
 ];
 
 /** Unanswered questions are kept as asked, up to this length: enough to write an entry from. */
@@ -31,6 +35,24 @@ export function openSqliteStorage(file: string): Storage {
   migrate(db);
 
   const statements = {
+    readConversation: db.prepare<[string], { value: string }>(
+      "SELECT value FROM conversations WHERE key = ?",
+    ),
+    writeConversation: db.prepare(
+      "INSERT INTO conversations (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    ),
+    deleteConversation: db.prepare("DELETE FROM conversations WHERE key = ?"),
+    readTracker: db.prepare<[number], { data: string }>(
+      "SELECT data FROM trackers WHERE user_id = ?",
+    ),
+    writeTracker: db.prepare(
+      `INSERT INTO trackers (user_id, data, next_reminder_at) VALUES (?, ?, ?)
+       ON CONFLICT (user_id) DO UPDATE SET data = excluded.data, next_reminder_at = excluded.next_reminder_at`,
+    ),
+    deleteTracker: db.prepare("DELETE FROM trackers WHERE user_id = ?"),
+    dueTrackers: db.prepare<[string, number], { data: string }>(
+      "SELECT data FROM trackers WHERE next_reminder_at <= ? ORDER BY next_reminder_at LIMIT ?",
+    ),
     readSession: db.prepare<[string], { value: string }>(
       "SELECT value FROM sessions WHERE key = ?",
     ),
@@ -110,6 +132,38 @@ export function openSqliteStorage(file: string): Storage {
         lastRead.delete(key);
         statements.deleteSession.run(key);
       },
+    },
+    conversations: {
+      read: (key) => {
+        const row = statements.readConversation.get(key);
+        return row ? JSON.parse(row.value) : undefined;
+      },
+      write: (key, value) => {
+        statements.writeConversation.run(key, JSON.stringify(value));
+      },
+      delete: (key) => {
+        statements.deleteConversation.run(key);
+      },
+    },
+    trackers: {
+      get: async (userId) => {
+        const row = statements.readTracker.get(userId);
+        return row ? (JSON.parse(row.data) as TrackerRecord) : undefined;
+      },
+      save: async (record) => {
+        statements.writeTracker.run(
+          record.userId,
+          JSON.stringify(record),
+          record.paused ? null : (record.nextReminderAt ?? null),
+        );
+      },
+      delete: async (userId) => {
+        statements.deleteTracker.run(userId);
+      },
+      due: async (now, limit) =>
+        statements.dueTrackers
+          .all(now.toISOString(), limit)
+          .map((row) => JSON.parse(row.data) as TrackerRecord),
     },
     recordQuestion: async (question) => {
       recordQuestion(question);

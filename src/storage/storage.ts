@@ -1,6 +1,7 @@
 import type { StorageAdapter } from "grammy";
 import type { Language } from "../kb/schema.js";
 import type { Decision } from "../matching/matcher.js";
+import type { AlertKind, Plan } from "../tracker/usage.js";
 
 /** What the bot remembers of one user between updates. */
 export interface SessionData {
@@ -29,12 +30,39 @@ export interface Stats {
   feedback: { entryId: string; helpful: number; unhelpful: number }[];
 }
 
+/** A user's data tracker: the plan, its readings, and what the bot has already told them. */
+export interface TrackerRecord {
+  userId: number;
+  /** Where reminders and alerts go. */
+  chatId: number;
+  plan: Plan;
+  /** Totals used so far, oldest first; `at` is an ISO time. */
+  readings: { at: string; usedMb: number }[];
+  alertsSent: AlertKind[];
+  paused: boolean;
+  /** Hour of the day (Hong Kong) for a check-in, if the user wants one. */
+  checkInHour?: number;
+  /** The next check-in or expiry note, as an ISO time, for the scheduler. */
+  nextReminderAt?: string;
+}
+
 /**
  * Everything the bot stores. Asynchronous throughout, so that a database server can stand behind
  * it as well as a file.
  */
 export interface Storage {
   readonly sessions: StorageAdapter<SessionData>;
+  /** Conversation state by key, as the conversations plugin writes it. */
+  readonly conversations: StorageAdapter<unknown>;
+  readonly trackers: {
+    get(userId: number): Promise<TrackerRecord | undefined>;
+    /** Creates or replaces a user's tracker. */
+    save(record: TrackerRecord): Promise<void>;
+    /** Deletes the tracker and its whole history. */
+    delete(userId: number): Promise<void>;
+    /** Trackers whose next reminder is due at `now`. */
+    due(now: Date, limit: number): Promise<TrackerRecord[]>;
+  };
   recordQuestion(question: AskedQuestion): Promise<void>;
   /** Records a 👍 or 👎 unless this user already rated this entry; says whether it counted. */
   recordFeedback(userId: number, entryId: string, helpful: boolean): Promise<boolean>;

@@ -3,6 +3,7 @@ import type { BotContext } from "../context.js";
 import { sendView } from "../reply.js";
 import { topicsView, welcomeView } from "../views.js";
 import { sendEntry } from "./answer.js";
+import { enterFlow } from "./flows.js";
 
 const SAMPLE_COUNT = 3;
 /** `/start faq_<entry id>`: the deep link inline results and group answers open. */
@@ -13,6 +14,7 @@ const privateChat = startFeature.chatType("private");
 
 privateChat.command("start", async (ctx) => {
   const { kb } = ctx.deps.knowledge();
+  if (ctx.match === "share" || ctx.match === "monitor") return enterFlow(ctx, ctx.match);
   const linked = ctx.match.match(FAQ_PAYLOAD)?.[1];
   if (linked !== undefined) {
     const entry = kb.entryById.get(linked);

@@ -1,0 +1,69 @@
+import { conversations, createConversation } from "@grammyjs/conversations";
+import type { I18n } from "@grammyjs/i18n";
+import { Composer } from "grammy";
+import { decodeAction, type Flow } from "../callback-data.js";
+import type { BotContext, BotDeps } from "../context.js";
+import { createMonitorFlow } from "../flows/monitor.js";
+import { createShareFlow } from "../flows/share.js";
+
+/**
+ * Bump when a flow's questions change shape: conversations stored by an older version are then
+ * dropped instead of replayed against code they no longer match.
+ */
+const FLOWS_VERSION = 1;
+
+/** Plain words that ask for a flow, in the three languages. */
+const INTENTS: [Flow, RegExp][] = [
+  [
+    "share",
+    /(选|選|揀|挑|choose|pick|recommend|find).{0,10}(共享|分享|方案|办法|辦法|workaround|sharing)|共享方案/i,
+  ],
+  [
+    "monitor",
+    /(设置|設定|设定|set ?up|create|start).{0,12}(提醒|提示|警报|警報|alert|监控|監察|monitor|tracker|追踪)/i,
+  ],
+];
+
+/** The guided flows (/share, /monitor), entered by command, button, deep link or plain words. */
+export function flowsFeature(i18n: I18n<BotContext>, deps: BotDeps): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+  feature.use(
+    conversations({
+      storage: {
+        type: "key",
+        version: FLOWS_VERSION,
+        prefix: "flow:",
+        getStorageKey: (ctx) => ctx.chatId?.toString(),
+        adapter: deps.storage.conversations as never,
+      },
+    }),
+  );
+  feature.use(createConversation(createShareFlow(i18n, deps), "share"));
+  feature.use(createConversation(createMonitorFlow(i18n, deps), "monitor"));
+
+  const privateChat = feature.chatType("private");
+  privateChat.command("share", (ctx) => enterFlow(ctx, "share"));
+  privateChat.command("monitor", (ctx) => enterFlow(ctx, "monitor"));
+  feature.on("callback_query:data", async (ctx, next) => {
+    const action = decodeAction(ctx.callbackQuery.data);
+    if (action?.kind !== "go") return next();
+    await ctx.answerCallbackQuery();
+    await enterFlow(ctx, action.flow);
+  });
+  privateChat.on("message:text", async (ctx, next) => {
+    const flow = INTENTS.find(([, pattern]) => pattern.test(ctx.msg.text))?.[0];
+    if (flow) await enterFlow(ctx, flow);
+    else await next();
+  });
+  return feature;
+}
+
+export async function enterFlow(ctx: BotContext, flow: Flow): Promise<void> {
+  // Flows talk in a chat with one person; a group gets the way in instead.
+  if (ctx.chat?.type !== "private") {
+    await ctx.reply(ctx.t("flow-private-only", { bot: ctx.me.username }));
+    return;
+  }
+  await ctx.conversation.exitAll();
+  await ctx.conversation.enter(flow, ctx.language);
+}

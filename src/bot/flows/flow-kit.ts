@@ -1,0 +1,169 @@
+import type { Conversation } from "@grammyjs/conversations";
+import type { I18n } from "@grammyjs/i18n";
+import { type Context, InlineKeyboard } from "grammy";
+import type { Language } from "../../kb/schema.js";
+import type { BotContext, BotDeps } from "../context.js";
+import { escapeHtml } from "../html.js";
+import { answerView } from "../views.js";
+
+/** Inside a conversation, contexts come from the conversation's replay, not the bot's middleware. */
+export type FlowContext = Context;
+export type FlowConversation = Conversation<BotContext, FlowContext>;
+
+/** A flow left alone this long has expired: the next message gets a note, then normal handling. */
+export const FLOW_IDLE_MS = 30 * 60_000;
+
+export interface Choice<T> {
+  value: T;
+  label: string;
+}
+
+export interface Question<T> {
+  prompt: string;
+  choices: Choice<T>[];
+  /** Reads a typed answer; undefined when the text is not one. */
+  parse?: (text: string) => T | undefined;
+  /** What a typed answer looks like, said when one could not be read. */
+  expected: string;
+}
+
+/** A flow's answer to "back": return to the previous question. */
+export const BACK = Symbol("back");
+
+export interface FlowKit {
+  language: Language;
+  t(key: string, variables?: Record<string, string | number>): string;
+  /** Asks one question until it gets an answer: a button, a typed answer, or "back". */
+  ask<T>(ctx: FlowContext, question: Question<T>, canGoBack: boolean): Promise<T | typeof BACK>;
+  /** Walks a list of steps, each a question, with "back" returning to the one before. */
+  steps<S extends object>(
+    ctx: FlowContext,
+    questions: { [K in keyof S]: (answers: Partial<S>) => Question<S[K]> },
+  ): Promise<S>;
+}
+
+/**
+ * The tools every flow uses: translation in the flow's language, and questions that take a
+ * button or a typed answer, go back, cancel, expire, and answer a FAQ question asked midway.
+ */
+export function flowKit(
+  conversation: FlowConversation,
+  i18n: I18n<BotContext>,
+  deps: BotDeps,
+  initialLanguage: Language,
+): FlowKit {
+  let language = initialLanguage;
+  const t = (key: string, variables?: Record<string, string | number>) =>
+    i18n.t(language, key, variables);
+
+  const keyboardOf = <T>(question: Question<T>, canGoBack: boolean) => {
+    const keyboard = new InlineKeyboard();
+    question.choices.forEach((choice, index) => {
+      keyboard.text(choice.label, `flow:${index}`);
+      if (index % 2 === 1) keyboard.row();
+    });
+    keyboard.row();
+    if (canGoBack) keyboard.text(t("flow-back"), "flow:back");
+    return keyboard.text(t("flow-cancel"), "flow:cancel");
+  };
+
+  const send = (ctx: FlowContext, text: string, keyboard?: InlineKeyboard) =>
+    ctx.reply(text, { parse_mode: "HTML", ...(keyboard ? { reply_markup: keyboard } : {}) });
+
+  const cancel = async (ctx: FlowContext): Promise<never> => {
+    await send(ctx, escapeHtml(t("flow-cancelled")));
+    return conversation.halt();
+  };
+
+  const kit: FlowKit = {
+    get language() {
+      return language;
+    },
+    t,
+    async ask(ctx, question, canGoBack) {
+      await send(ctx, question.prompt, keyboardOf(question, canGoBack));
+      for (;;) {
+        const asked = await conversation.now();
+        const reply = await conversation.wait();
+        if ((await conversation.now()) - asked > FLOW_IDLE_MS) {
+          await reply.reply(t("flow-expired"));
+          return conversation.halt({ next: true });
+        }
+        const data = reply.callbackQuery?.data;
+        if (data !== undefined) {
+          if (!data.startsWith("flow:") && !data.startsWith("lang:")) {
+            // A button from outside the flow (an old answer, the menu): handle it normally.
+            await reply.answerCallbackQuery({ text: t("flow-finish-first") });
+            continue;
+          }
+          await reply.answerCallbackQuery();
+          if (data === "flow:back" && canGoBack) return BACK;
+          if (data === "flow:cancel") return cancel(reply);
+          if (data.startsWith("lang:")) {
+            language = (data.slice(5) as Language) ?? language;
+            await conversation.external((outer) => {
+              outer.session.language = language;
+            });
+            await send(reply, question.prompt, keyboardOf(question, canGoBack));
+            continue;
+          }
+          const choice = question.choices[Number(data.slice(5))];
+          if (choice) return choice.value;
+          continue;
+        }
+        const text = reply.message?.text?.trim();
+        if (text === undefined) {
+          await send(reply, escapeHtml(question.expected));
+          continue;
+        }
+        if (/^\/cancel\b/.test(text)) return cancel(reply);
+        if (/^\/help\b/.test(text)) {
+          await send(reply, t("flow-help"));
+          continue;
+        }
+        if (/^\/language\b/.test(text)) {
+          const keyboard = new InlineKeyboard()
+            .text("简体中文", "lang:zh-Hans")
+            .text("繁體中文", "lang:zh-Hant")
+            .text("English", "lang:en");
+          await send(reply, escapeHtml(t("language-choose")), keyboard);
+          continue;
+        }
+        if (text.startsWith("/")) {
+          await send(reply, escapeHtml(t("flow-finish-first")));
+          continue;
+        }
+        const typed = question.parse?.(text);
+        if (typed !== undefined) return typed;
+        // Not an answer: maybe a question about cards. Answer it, then ask again.
+        const { kb, matcher } = deps.knowledge();
+        const result = matcher.match(text);
+        if (result.decision === "answer") {
+          const view = answerView(kb, result.entry, language, t);
+          await send(reply, view.text);
+          await send(reply, question.prompt, keyboardOf(question, canGoBack));
+          continue;
+        }
+        await send(reply, escapeHtml(question.expected));
+      }
+    },
+    async steps(ctx, questions) {
+      const keys = Object.keys(questions) as (keyof typeof questions)[];
+      const answers: Record<string, unknown> = {};
+      let at = 0;
+      while (at < keys.length) {
+        const key = keys[at] as keyof typeof questions;
+        const question = questions[key](answers as never);
+        const answer = await kit.ask(ctx, question, at > 0);
+        if (answer === BACK) {
+          at--;
+          continue;
+        }
+        answers[key as string] = answer;
+        at++;
+      }
+      return answers as never;
+    },
+  };
+  return kit;
+}
