@@ -112,6 +112,10 @@ export function menuAnswerView(
 export function welcomeView(samples: Entry[], language: Language, t: Translate): View {
   const keyboard = new InlineKeyboard()
     .text(t("button-topics"), encodeAction({ kind: "menu" }))
+    .row()
+    .text(t("button-share"), encodeAction({ kind: "go", flow: "share" }))
+    .row()
+    .text(t("button-monitor"), encodeAction({ kind: "go", flow: "monitor" }))
     .row();
   for (const entry of samples) {
     keyboard.text(entry.title[language], encodeAction({ kind: "ask", entryId: entry.id })).row();

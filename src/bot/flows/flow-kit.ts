@@ -21,6 +21,8 @@ export interface Choice<T> {
 export interface Question<T> {
   prompt: string;
   choices: Choice<T>[];
+  /** The answer given before, when "back" returns here: its button is ticked. */
+  previous?: T;
   /** Reads a typed answer; undefined when the text is not one. */
   parse?: (text: string) => T | undefined;
   /** What a typed answer looks like, said when one could not be read. */
@@ -59,7 +61,8 @@ export function flowKit(
   const keyboardOf = <T>(question: Question<T>, canGoBack: boolean) => {
     const keyboard = new InlineKeyboard();
     question.choices.forEach((choice, index) => {
-      keyboard.text(choice.label, `flow:${index}`);
+      const ticked = question.previous !== undefined && sameValue(choice.value, question.previous);
+      keyboard.text(ticked ? `✓ ${choice.label}` : choice.label, `flow:${index}`);
       if (index % 2 === 1) keyboard.row();
     });
     keyboard.row();
@@ -153,7 +156,10 @@ export function flowKit(
       let at = 0;
       while (at < keys.length) {
         const key = keys[at] as keyof typeof questions;
-        const question = questions[key](answers as never);
+        const question = {
+          ...questions[key](answers as never),
+          ...(key in answers ? { previous: answers[key as string] } : {}),
+        } as Question<unknown>;
         const answer = await kit.ask(ctx, question, at > 0);
         if (answer === BACK) {
           at--;
@@ -166,4 +172,9 @@ export function flowKit(
     },
   };
   return kit;
+}
+
+/** Choices may be objects ({ percent: 20 }): compare them by content. */
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }

@@ -1,0 +1,182 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { buttonsOf, errorsIn, type Harness, startHarness, textsOf } from "./harness.js";
+
+const scratch = mkdtempSync(join(tmpdir(), "hk-sim-flows-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+let harness: Harness;
+beforeEach(async () => {
+  harness = await startHarness();
+});
+afterEach(() => {
+  vi.useRealTimers();
+  expect(errorsIn(harness.logs)).toEqual([]);
+});
+
+/** The last text the bot sent in these calls. */
+const last = (calls: Awaited<ReturnType<ReturnType<Harness["user"]>["send"]>>) =>
+  textsOf(calls).at(-1) ?? "";
+
+describe("/share", () => {
+  it("walks five questions by buttons to a recommendation with its reasons, caveats and entries", async () => {
+    const user = harness.user(100, "en");
+    expect(last(await user.send("/share"))).toBe("How many people need mobile data?");
+    expect(last(await user.press("3"))).toBe("How long are you in Hong Kong?");
+    await user.press("A trip of some days");
+    await user.press("Mostly together");
+    await user.press("Social media and photos");
+    const result = await user.press("No");
+    const recommendation = result.find((c) => c.method === "sendMessage");
+    expect(recommendation?.payload.text).toContain("one card, shared through its hotspot");
+    expect(recommendation?.payload.text).toContain("throttle");
+    expect(buttonsOf(recommendation ?? { method: "", payload: {} }).map((b) => b.data)).toEqual([
+      "ask:sharing-hotspot",
+      "ask:monitoring-check-regularly",
+    ]);
+  });
+
+  it("takes typed answers in any language, and re-asks what it cannot read", async () => {
+    const user = harness.user(100, "zh-hk");
+    await user.send("/share");
+    expect(last(await user.send("好多人"))).toContain("1 到 20");
+    expect(last(await user.send("四個"))).toContain("香港");
+    await user.send("經常去");
+    await user.send("係");
+    await user.send("heavy");
+    expect(last(await user.send("唔係"))).toContain("虛擬運營商");
+  });
+
+  it("goes back to the previous question with its answer ticked", async () => {
+    const user = harness.user(100, "en");
+    await user.send("/share");
+    await user.press("2");
+    const back = await user.press("Back");
+    expect(last(back)).toBe("How many people need mobile data?");
+    const shown = back.find((c) => c.method === "sendMessage");
+    expect(buttonsOf(shown ?? { method: "", payload: {} }).map((b) => b.text)).toContain("✓ 2");
+  });
+
+  it("leaves on /cancel or the Cancel button, and the bot answers questions again", async () => {
+    const user = harness.user(100, "en");
+    await user.send("/share");
+    expect(last(await user.send("/cancel"))).toContain("Cancelled");
+    expect(last(await user.send("is there free wifi in hong kong"))).toContain("Wi-Fi");
+    await user.send("/share");
+    expect(last(await user.press("Cancel"))).toContain("Cancelled");
+  });
+
+  it("answers a FAQ question asked midway, then asks again where it was", async () => {
+    const user = harness.user(100, "en");
+    await user.send("/share");
+    const calls = await user.send("can i share data through a hotspot");
+    const texts = textsOf(calls);
+    expect(texts[0]).toContain("personal hotspot");
+    expect(texts[1]).toBe("How many people need mobile data?");
+    expect(last(await user.press("2"))).toBe("How long are you in Hong Kong?");
+  });
+
+  it("keeps /help inside the flow", async () => {
+    const user = harness.user(100, "en");
+    await user.send("/share");
+    expect(last(await user.send("/help"))).toContain("step-by-step");
+    expect(last(await user.press("1"))).toBe("How long are you in Hong Kong?");
+  });
+
+  it("expires after 30 idle minutes: a note, then the message is handled as usual", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    const user = harness.user(100, "en");
+    await user.send("/share");
+    vi.setSystemTime(Date.now() + 31 * 60_000);
+    const texts = textsOf(await user.send("is there free wifi in hong kong"));
+    expect(texts[0]).toContain("expired");
+    expect(texts[1]).toContain("Wi-Fi");
+  });
+
+  it("is entered from plain words, a deep link and the welcome button", async () => {
+    expect(
+      last(await harness.user(101, "en").send("help me choose a sharing workaround")),
+    ).toContain("How many people");
+    expect(last(await harness.user(102).send("/start share"))).toContain("How many people");
+    const welcomed = harness.user(103, "en");
+    await welcomed.send("/start");
+    expect(last(await welcomed.press("Choose a sharing workaround"))).toContain("How many people");
+  });
+
+  it("continues after a restart with the answers given before", async () => {
+    const file = join(scratch, "flow-restart.sqlite");
+    const before = await startHarness(file);
+    const user = before.user(100, "en");
+    await user.send("/share");
+    await user.press("4");
+    await user.press("Regularly / living there");
+    await before.app.close();
+
+    const after = await startHarness(file);
+    const resumed = after.user(100, "en");
+    expect(last(await resumed.send("no"))).toBe("How heavy is the use?");
+    await resumed.send("light");
+    const result = last(await resumed.send("no"));
+    expect(result).toContain("MVNO with a family data pool");
+    await after.app.close();
+  });
+});
+
+describe("/monitor and the tracker", () => {
+  async function setUpTracker(user: ReturnType<Harness["user"]>) {
+    await user.send("/monitor");
+    await user.press("SmarTone");
+    await user.press("Yes, track it");
+    await user.send("10GB");
+    await user.send("7 days");
+    await user.press("Today");
+    await user.send("20%");
+    return last(await user.press("Save"));
+  }
+
+  it("explains checking usage, then sets up a tracker from typed and tapped answers", async () => {
+    const user = harness.user(100, "en");
+    await user.send("/monitor");
+    const how = textsOf(await user.press("SmarTone"));
+    expect(how[0]).toContain("official self-service app");
+    expect(how[0]).toContain("iPhone");
+    expect(how[1]).toContain("Shall I track");
+    await user.press("Yes, track it");
+    await user.send("10GB");
+    await user.send("7 days");
+    await user.press("Today");
+    expect(last(await user.send("20%"))).toContain("10 GB for 7 days");
+    expect(last(await user.press("Save"))).toContain("Saved");
+    const record = await harness.app.deps.storage.trackers.get(100);
+    expect(record?.plan).toMatchObject({ totalMb: 10240, days: 7, threshold: { percent: 20 } });
+  });
+
+  it("logs usage, warns once when little is left, and refuses nonsense", async () => {
+    const user = harness.user(100, "en");
+    await setUpTracker(user);
+    expect(last(await user.send("/used 2GB"))).toContain("Used 2 GB of 10 GB");
+    const low = textsOf(await user.send("used 8.5 GB"));
+    expect(low.some((text) => text.includes("Only 1.50 GB left"))).toBe(true);
+    const again = textsOf(await user.send("/used +100MB"));
+    expect(again.some((text) => text.includes("Only"))).toBe(false);
+    expect(last(await user.send("/used -3GB"))).toContain("/used");
+    expect(last(await user.send("/used 500GB"))).toContain("far more");
+    expect(last(await user.send("/used 1GB"))).toContain("reset");
+  });
+
+  it("deletes the tracker and its history on request", async () => {
+    const user = harness.user(100, "en");
+    await setUpTracker(user);
+    await user.send("/usage");
+    await user.press("Delete tracker");
+    expect(last(await user.press("Yes, delete"))).toContain("Deleted");
+    expect(await harness.app.deps.storage.trackers.get(100)).toBeUndefined();
+  });
+
+  it("speaks Traditional Chinese when asked in it", async () => {
+    const user = harness.user(100);
+    expect(last(await user.send("點樣設定流量提醒"))).toContain("運營商");
+  });
+});
