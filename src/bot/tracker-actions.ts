@@ -1,6 +1,8 @@
-import { InlineKeyboard } from "grammy";
+import { InlineKeyboard, InputFile } from "grammy";
 import type { TrackerRecord } from "../storage/storage.js";
 import { formatData } from "../tracker/amounts.js";
+import { usageChartSvg } from "../tracker/chart.js";
+import { svgToPng } from "../tracker/chart-png.js";
 import {
   alertsDue,
   checkReading,
@@ -60,6 +62,17 @@ export function usageView(ctx: BotContext, record: TrackerRecord, now: Date): Vi
     .text(ctx.t(record.paused ? "tracker-resume" : "tracker-pause"), "tracker:pause")
     .text(ctx.t("tracker-delete"), "tracker:delete");
   return { text: lines.join("\n"), keyboard };
+}
+
+/** /usage: the chart of use against the plan, with the figures as its caption. */
+export async function sendUsage(ctx: BotContext, record: TrackerRecord, now: Date): Promise<void> {
+  const view = usageView(ctx, record, now);
+  const png = svgToPng(usageChartSvg(record.plan, readingsOf(record), now));
+  await ctx.replyWithPhoto(new InputFile(png, "usage.png"), {
+    caption: view.text,
+    parse_mode: "HTML",
+    reply_markup: view.keyboard,
+  });
 }
 
 export type ReadingOutcome =

@@ -1,5 +1,8 @@
 // npm run chat [-- --lang zh-Hans|zh-Hant|en]: the real bot in a terminal, with no token and no
 // network. Type a question; type a button's number to press it; /quit or end of input leaves.
+import { writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { createApp } from "../app.js";
@@ -44,8 +47,17 @@ function print(calls: ApiCall[]): void {
       console.log(`  (${payload.text})`);
       continue;
     }
-    if (method !== "sendMessage" && method !== "editMessageText") continue;
-    console.log(`\n${htmlToText(String(payload.text ?? ""))}`);
+    if (method === "sendPhoto") {
+      const picture = Object.values(payload).find((value) => value instanceof Uint8Array);
+      if (picture) {
+        const file = join(tmpdir(), `hk-sim-chart-${Date.now()}.png`);
+        writeFileSync(file, picture);
+        console.log(`\n[picture saved to ${file}]`);
+      }
+    } else if (method !== "sendMessage" && method !== "editMessageText") {
+      continue;
+    }
+    console.log(`\n${htmlToText(String(payload.text ?? payload.caption ?? ""))}`);
     const keyboard = (
       payload.reply_markup as { inline_keyboard?: { text: string; callback_data?: string }[][] }
     )?.inline_keyboard;

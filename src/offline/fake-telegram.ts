@@ -50,7 +50,7 @@ export class FakeTelegram {
   readonly fetch: typeof fetch = async (input, init) => {
     const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
     const method = url.slice(url.lastIndexOf("/") + 1);
-    const payload = await readPayload(init?.body);
+    const payload = await readPayload(init?.body, new Headers(init?.headers).get("content-type"));
     const call: ApiCall = { method, payload };
     this.calls.push(call);
     const outcome = this.override?.(call) ?? { result: this.#defaultResult(call) };
@@ -111,15 +111,50 @@ export class FakeTelegram {
   }
 }
 
-/** grammY sends JSON, or multipart form data when a call carries a file. */
+/**
+ * grammY sends JSON, or multipart form data when a call carries a file: then the fields are read
+ * as Telegram would read them, and a file as its bytes (the terminal chat saves pictures).
+ */
 async function readPayload(
   body: RequestInit["body"] | undefined,
+  contentType: string | null,
 ): Promise<Record<string, unknown>> {
   if (body === undefined || body === null) return {};
   if (typeof body === "string") return JSON.parse(body) as Record<string, unknown>;
-  let bytes = 0;
-  for await (const chunk of body as AsyncIterable<Uint8Array | string>) bytes += chunk.length;
-  return { multipart: bytes };
+  const chunks: Buffer[] = [];
+  for await (const chunk of body as AsyncIterable<Uint8Array | string>) {
+    chunks.push(Buffer.from(chunk));
+  }
+  return readMultipart(Buffer.concat(chunks), contentType?.match(/boundary=(.+)$/)?.[1] ?? "");
+}
+
+/**
+ * The parts of a multipart body. grammY writes headers without spaces and file names unquoted,
+ * which the platform's strict FormData parser refuses, so the parts are split here.
+ */
+function readMultipart(body: Buffer, boundary: string): Record<string, unknown> {
+  const payload: Record<string, unknown> = {};
+  const delimiter = Buffer.from(`--${boundary}`);
+  let at = body.indexOf(delimiter);
+  while (at !== -1) {
+    const next = body.indexOf(delimiter, at + delimiter.length);
+    if (next === -1) break;
+    const part = body.subarray(at + delimiter.length + 2, next - 2);
+    const split = part.indexOf("\r\n\r\n");
+    const headers = part.subarray(0, split).toString();
+    const content = part.subarray(split + 4);
+    const name = headers.match(/name="([^"]+)"/)?.[1];
+    if (name !== undefined) {
+      const text = content.toString();
+      payload[name] = /filename=/.test(headers)
+        ? new Uint8Array(content)
+        : /^[[{]/.test(text)
+          ? JSON.parse(text)
+          : text;
+    }
+    at = next;
+  }
+  return payload;
 }
 
 export type { Update };

@@ -166,6 +166,18 @@ describe("/monitor and the tracker", () => {
     expect(last(await user.send("/used 1GB"))).toContain("reset");
   });
 
+  it("shows /usage as a chart with the figures as its caption", async () => {
+    const user = harness.user(100, "en");
+    await setUpTracker(user);
+    await user.send("/used 3GB");
+    const [photo] = (await user.send("/usage")).filter((c) => c.method === "sendPhoto");
+    expect(photo?.payload.caption).toContain("Used 3 GB of 10 GB");
+    const picture = Object.values(photo?.payload ?? {}).find(
+      (value) => value instanceof Uint8Array,
+    );
+    expect(picture).toBeInstanceOf(Uint8Array);
+  });
+
   it("deletes the tracker and its history on request", async () => {
     const user = harness.user(100, "en");
     await setUpTracker(user);

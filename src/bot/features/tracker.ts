@@ -3,7 +3,7 @@ import { formatData, readDataAmount } from "../../tracker/amounts.js";
 import type { BotContext } from "../context.js";
 import { escapeHtml } from "../html.js";
 import { sendView } from "../reply.js";
-import { recordReading, usageView } from "../tracker-actions.js";
+import { recordReading, sendUsage } from "../tracker-actions.js";
 
 /** "用咗 2.3G", "used 2.3 GB", "已用 500MB": a usage report, when the user has a tracker. */
 const USAGE_REPORT =
@@ -16,7 +16,7 @@ const privateChat = trackerFeature.chatType("private");
 privateChat.command(["usage", "tracker"], async (ctx) => {
   const record = await ctx.deps.storage.trackers.get(ctx.from.id);
   if (!record) return offerTracker(ctx);
-  await sendView(ctx, usageView(ctx, record, new Date()));
+  await sendUsage(ctx, record, new Date());
 });
 
 privateChat.command("used", (ctx) => logUsage(ctx, ctx.match));
