@@ -3,6 +3,7 @@ import type { TrackerRecord } from "../storage/storage.js";
 import { formatData } from "../tracker/amounts.js";
 import { usageChartSvg } from "../tracker/chart.js";
 import { svgToPng } from "../tracker/chart-png.js";
+import { nextReminder } from "../tracker/reminders.js";
 import {
   alertsDue,
   checkReading,
@@ -24,17 +25,31 @@ export function describeThreshold(threshold: Threshold): string {
   return "percent" in threshold ? `${threshold.percent}%` : formatData(threshold.megabytes);
 }
 
+/** The record with its next reminder worked out, as of `now`. */
+export function scheduled(record: TrackerRecord, now: Date): TrackerRecord {
+  const next = nextReminder(record, now);
+  const { nextReminderAt: _previous, ...rest } = record;
+  return next ? { ...rest, nextReminderAt: next.at.toISOString() } : rest;
+}
+
 /** Creates (or replaces) the user's tracker with a fresh plan and no readings. */
-export async function startTracker(ctx: BotContext, plan: Plan): Promise<void> {
+export async function startTracker(
+  ctx: BotContext,
+  plan: Plan,
+  checkInHour: number | undefined,
+  now: Date,
+): Promise<void> {
   if (!ctx.from || !ctx.chat) return;
-  await ctx.deps.storage.trackers.save({
+  const record: TrackerRecord = {
     userId: ctx.from.id,
     chatId: ctx.chat.id,
     plan,
     readings: [],
     alertsSent: [],
     paused: false,
-  });
+    ...(checkInHour !== undefined ? { checkInHour } : {}),
+  };
+  await ctx.deps.storage.trackers.save(scheduled(record, now));
 }
 
 /** The /usage view: used, left, days left, budget, projection, and a bar. */

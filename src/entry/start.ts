@@ -3,11 +3,15 @@ import { existsSync } from "node:fs";
 import { run } from "@grammyjs/runner";
 import { createApp } from "../app.js";
 import { registerCommands } from "../bot/create-bot.js";
+import { createScheduler } from "../bot/scheduler.js";
 import { ConfigError, loadConfig } from "../config.js";
 import { createLogger } from "../logger.js";
 
 // .env is optional: the environment itself may carry the configuration.
 if (existsSync(".env")) process.loadEnvFile(".env");
+
+/** How often due check-ins and end-of-plan notes are looked for. */
+const SCHEDULER_INTERVAL_MS = 60_000;
 
 let config: ReturnType<typeof loadConfig>;
 try {
@@ -29,6 +33,8 @@ const runner = run(bot, {
     fetch: { allowed_updates: ["message", "edited_message", "callback_query", "inline_query"] },
   },
 });
+const scheduler = createScheduler(bot, app.deps);
+scheduler.start(SCHEDULER_INTERVAL_MS);
 logger.info({ bot: bot.botInfo.username }, "polling");
 
 let stopping = false;
@@ -36,6 +42,7 @@ const stop = async (signal: string) => {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, "stopping");
+  scheduler.stop();
   await runner.stop();
   await app.close();
   process.exit(0);

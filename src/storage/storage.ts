@@ -42,7 +42,9 @@ export interface TrackerRecord {
   paused: boolean;
   /** Hour of the day (Hong Kong) for a check-in, if the user wants one. */
   checkInHour?: number;
-  /** The next check-in or expiry note, as an ISO time, for the scheduler. */
+  /** Whether the note that the plan ended has gone out. */
+  endedNoteSent?: boolean;
+  /** The next check-in or end-of-plan note, as an ISO time (UTC), for the scheduler. */
   nextReminderAt?: string;
 }
 

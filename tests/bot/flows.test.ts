@@ -133,6 +133,7 @@ describe("/monitor and the tracker", () => {
     await user.send("7 days");
     await user.press("Today");
     await user.send("20%");
+    await user.press("21:00");
     return last(await user.press("Save"));
   }
 
@@ -147,10 +148,13 @@ describe("/monitor and the tracker", () => {
     await user.send("10GB");
     await user.send("7 days");
     await user.press("Today");
-    expect(last(await user.send("20%"))).toContain("10 GB for 7 days");
+    expect(last(await user.send("20%"))).toContain("once a day");
+    expect(last(await user.send("9pm"))).toContain("10 GB for 7 days");
     expect(last(await user.press("Save"))).toContain("Saved");
     const record = await harness.app.deps.storage.trackers.get(100);
     expect(record?.plan).toMatchObject({ totalMb: 10240, days: 7, threshold: { percent: 20 } });
+    expect(record?.checkInHour).toBe(21);
+    expect(record?.nextReminderAt).toMatch(/T13:00:00.000Z$/);
   });
 
   it("logs usage, warns once when little is left, and refuses nonsense", async () => {

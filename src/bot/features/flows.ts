@@ -10,7 +10,7 @@ import { createShareFlow } from "../flows/share.js";
  * Bump when a flow's questions change shape: conversations stored by an older version are then
  * dropped instead of replayed against code they no longer match.
  */
-const FLOWS_VERSION = 1;
+const FLOWS_VERSION = 2;
 
 /** Plain words that ask for a flow, in the three languages. */
 const INTENTS: [Flow, RegExp][] = [

@@ -3,7 +3,7 @@ import { formatData, readDataAmount } from "../../tracker/amounts.js";
 import type { BotContext } from "../context.js";
 import { escapeHtml } from "../html.js";
 import { sendView } from "../reply.js";
-import { recordReading, sendUsage } from "../tracker-actions.js";
+import { recordReading, scheduled, sendUsage } from "../tracker-actions.js";
 
 /** "用咗 2.3G", "used 2.3 GB", "已用 500MB": a usage report, when the user has a tracker. */
 const USAGE_REPORT =
@@ -39,7 +39,9 @@ trackerFeature.on("callback_query:data", async (ctx, next) => {
   await ctx.answerCallbackQuery();
   switch (action) {
     case "pause":
-      await ctx.deps.storage.trackers.save({ ...record, paused: !record.paused });
+      await ctx.deps.storage.trackers.save(
+        scheduled({ ...record, paused: !record.paused }, new Date()),
+      );
       await ctx.reply(ctx.t(record.paused ? "tracker-resumed" : "tracker-paused"));
       return;
     case "delete":

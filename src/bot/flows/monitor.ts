@@ -1,6 +1,7 @@
 import type { I18n } from "@grammyjs/i18n";
 import type { Language } from "../../kb/schema.js";
 import { formatData, readDataAmount, readDays } from "../../tracker/amounts.js";
+import { readHour } from "../../tracker/reminders.js";
 import { addDays, hongKongDate, type Plan, type Threshold } from "../../tracker/usage.js";
 import type { BotContext, BotDeps } from "../context.js";
 import { escapeHtml } from "../html.js";
@@ -19,7 +20,10 @@ interface TrackerAnswers {
   days: number;
   startDate: string;
   threshold: Threshold;
+  /** Hong Kong hour for a daily check-in; -1 for none (a step's answer cannot be undefined). */
+  checkInHour: number;
 }
+const NO_CHECK_IN = -1;
 
 /** /monitor: how to check usage with one's carrier, then, if wanted, the bot's own tracker. */
 export function createMonitorFlow(i18n: I18n<BotContext>, deps: BotDeps) {
@@ -143,8 +147,19 @@ export function createMonitorFlow(i18n: I18n<BotContext>, deps: BotDeps) {
           },
           expected: t("tracker-expected-threshold"),
         }),
+        checkInHour: () => ({
+          prompt: t("tracker-ask-check-in"),
+          choices: [
+            { value: 9, label: "09:00" },
+            { value: 21, label: "21:00" },
+            { value: NO_CHECK_IN, label: t("tracker-check-in-none") },
+          ],
+          parse: (text) =>
+            /^(不|不用|唔使|唔要|no|none|never)/i.test(text) ? NO_CHECK_IN : readHour(text),
+          expected: t("tracker-expected-check-in"),
+        }),
       });
-      const plan: Plan = { ...answers };
+      const { checkInHour, ...plan } = answers satisfies Plan & { checkInHour: number };
       const confirmed = await kit.ask<boolean>(
         ctx,
         {
@@ -153,6 +168,10 @@ export function createMonitorFlow(i18n: I18n<BotContext>, deps: BotDeps) {
             days: plan.days,
             start: plan.startDate,
             threshold: describeThreshold(plan.threshold),
+            checkIn:
+              checkInHour === NO_CHECK_IN
+                ? t("tracker-check-in-none")
+                : `${String(checkInHour).padStart(2, "0")}:00`,
           }),
           choices: [
             { value: true, label: t("tracker-confirm-save") },
@@ -164,7 +183,9 @@ export function createMonitorFlow(i18n: I18n<BotContext>, deps: BotDeps) {
         false,
       );
       if (confirmed !== true) continue;
-      await conversation.external((outer) => startTracker(outer, plan));
+      const now = new Date(await conversation.now());
+      const hour = checkInHour === NO_CHECK_IN ? undefined : checkInHour;
+      await conversation.external((outer) => startTracker(outer, plan, hour, now));
       await ctx.reply(t("tracker-saved"));
       return;
     }

@@ -1,0 +1,108 @@
+import { type Bot, GrammyError, InlineKeyboard } from "grammy";
+import type { Language } from "../kb/schema.js";
+import type { TrackerRecord } from "../storage/storage.js";
+import { formatData } from "../tracker/amounts.js";
+import { planEnd } from "../tracker/reminders.js";
+import { usageStatus } from "../tracker/usage.js";
+import type { BotContext, BotDeps } from "./context.js";
+import { createI18n } from "./create-bot.js";
+import { escapeHtml } from "./html.js";
+import { readingsOf, scheduled } from "./tracker-actions.js";
+
+/** Reminders handled per tick: a backlog drains over several ticks instead of in one burst. */
+const BATCH = 50;
+/** After a failure other than a block, try again this much later rather than every tick. */
+const RETRY_MS = 5 * 60_000;
+
+export interface Scheduler {
+  /** Sends what is due at `now`; the running scheduler calls it every interval. */
+  tick(now?: Date): Promise<number>;
+  start(intervalMs: number): void;
+  stop(): void;
+}
+
+/**
+ * Delivers the tracker's check-ins and end-of-plan notes from the database, so they survive a
+ * restart. A reminder is marked done only after Telegram accepted it; a user who blocked the bot
+ * has their reminders stopped, not retried.
+ */
+export function createScheduler(bot: Bot<BotContext>, deps: BotDeps): Scheduler {
+  const i18n = createI18n();
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<number> | undefined;
+
+  const languageOf = async (userId: number): Promise<Language> => {
+    const session = await deps.storage.sessions.read(String(userId));
+    return session?.language ?? session?.lastLanguage ?? "en";
+  };
+
+  const deliver = async (record: TrackerRecord, now: Date): Promise<void> => {
+    const language = await languageOf(record.userId);
+    const t = (key: string, variables?: Record<string, string | number>) =>
+      i18n.t(language, key, variables);
+    const ended = now.getTime() >= planEnd(record.plan).getTime();
+    try {
+      if (ended) {
+        const status = usageStatus(record.plan, readingsOf(record), now);
+        await bot.api.sendMessage(
+          record.chatId,
+          escapeHtml(
+            t("reminder-plan-ended", {
+              used: formatData(status.usedMb),
+              total: formatData(record.plan.totalMb),
+            }),
+          ),
+          {
+            parse_mode: "HTML",
+            reply_markup: new InlineKeyboard().text(t("button-monitor"), "go:monitor"),
+          },
+        );
+      } else {
+        await bot.api.sendMessage(record.chatId, t("reminder-check-in"));
+      }
+    } catch (error) {
+      if (error instanceof GrammyError && error.error_code === 403) {
+        deps.logger.info({ user: record.userId }, "reminders stopped: the user blocked the bot");
+        const { nextReminderAt: _stopped, ...rest } = record;
+        await deps.storage.trackers.save({ ...rest, paused: true });
+        return;
+      }
+      deps.logger.warn({ user: record.userId, err: error }, "reminder not delivered; will retry");
+      await deps.storage.trackers.save({
+        ...record,
+        nextReminderAt: new Date(now.getTime() + RETRY_MS).toISOString(),
+      });
+      return;
+    }
+    await deps.storage.trackers.save(
+      scheduled({ ...record, endedNoteSent: record.endedNoteSent || ended }, now),
+    );
+  };
+
+  const tick = async (now = new Date()): Promise<number> => {
+    const due = await deps.storage.trackers.due(now, BATCH);
+    for (const record of due) await deliver(record, now);
+    return due.length;
+  };
+
+  return {
+    tick,
+    start(intervalMs) {
+      timer = setInterval(() => {
+        // One tick at a time: a slow one is not overtaken by the next.
+        running ??= tick()
+          .catch((error: unknown) => {
+            deps.logger.error({ err: error }, "scheduler tick failed");
+            return 0;
+          })
+          .finally(() => {
+            running = undefined;
+          });
+      }, intervalMs);
+      timer.unref();
+    },
+    stop() {
+      if (timer) clearInterval(timer);
+    },
+  };
+}

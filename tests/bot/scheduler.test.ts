@@ -1,0 +1,84 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { createScheduler, type Scheduler } from "../../src/bot/scheduler.js";
+import { scheduled } from "../../src/bot/tracker-actions.js";
+import type { TrackerRecord } from "../../src/storage/storage.js";
+import { errorsIn, type Harness, startHarness } from "./harness.js";
+
+const hk = (dateTime: string) => new Date(`${dateTime}+08:00`);
+let harness: Harness;
+let scheduler: Scheduler;
+
+const tracker = (userId: number, checkInHour?: number): TrackerRecord =>
+  scheduled(
+    {
+      userId,
+      chatId: userId,
+      plan: { totalMb: 10240, startDate: "2026-11-20", days: 7, threshold: { percent: 20 } },
+      readings: [{ at: hk("2026-11-21T10:00").toISOString(), usedMb: 3000 }],
+      alertsSent: [],
+      paused: false,
+      ...(checkInHour !== undefined ? { checkInHour } : {}),
+    },
+    hk("2026-11-21T12:00"),
+  );
+
+const sent = () => harness.telegram.calls.filter((call) => call.method === "sendMessage");
+
+beforeEach(async () => {
+  harness = await startHarness();
+  scheduler = createScheduler(harness.app.bot, harness.app.deps);
+});
+
+describe("the scheduler", () => {
+  it("sends a check-in at the user's Hong Kong hour, once, in their language", async () => {
+    await harness.app.deps.storage.sessions.write("100", { language: "zh-Hant" });
+    await harness.app.deps.storage.trackers.save(tracker(100, 21));
+    expect(await scheduler.tick(hk("2026-11-21T20:59"))).toBe(0);
+    expect(await scheduler.tick(hk("2026-11-21T21:00"))).toBe(1);
+    expect(await scheduler.tick(hk("2026-11-21T21:01"))).toBe(0);
+    expect(sent().map((call) => call.payload.text)).toEqual([expect.stringContaining("每日提醒")]);
+    const next = await harness.app.deps.storage.trackers.get(100);
+    expect(next?.nextReminderAt).toBe(hk("2026-11-22T21:00").toISOString());
+  });
+
+  it("sends one summary when the plan ends, offering a new tracker, then nothing more", async () => {
+    await harness.app.deps.storage.trackers.save(tracker(101));
+    expect(await scheduler.tick(hk("2026-11-27T00:05"))).toBe(1);
+    const [summary] = sent();
+    expect(summary?.payload.text).toContain("Your plan has ended");
+    expect(JSON.stringify(summary?.payload.reply_markup)).toContain("go:monitor");
+    expect(await scheduler.tick(hk("2026-11-30T00:00"))).toBe(0);
+  });
+
+  it("survives a restart: what is due is read from the database", async () => {
+    await harness.app.deps.storage.trackers.save(tracker(102, 9));
+    const fresh = createScheduler(harness.app.bot, harness.app.deps);
+    expect(await fresh.tick(hk("2026-11-22T09:30"))).toBe(1);
+  });
+
+  it("stops the reminders of a user who blocked the bot, instead of retrying forever", async () => {
+    await harness.app.deps.storage.trackers.save(tracker(103, 9));
+    harness.telegram.override = () => ({
+      error_code: 403,
+      description: "Forbidden: bot was blocked by the user",
+    });
+    expect(await scheduler.tick(hk("2026-11-22T09:30"))).toBe(1);
+    expect((await harness.app.deps.storage.trackers.get(103))?.paused).toBe(true);
+    expect(await scheduler.tick(hk("2026-11-23T09:30"))).toBe(0);
+    expect(errorsIn(harness.logs)).toEqual([]);
+  });
+
+  it("skips paused trackers, and retries later after a failure that is not a block", async () => {
+    await harness.app.deps.storage.trackers.save({ ...tracker(104, 9), paused: true });
+    expect(await scheduler.tick(hk("2026-11-22T09:30"))).toBe(0);
+    await harness.app.deps.storage.trackers.save(tracker(105, 9));
+    harness.telegram.override = () => ({
+      error_code: 400,
+      description: "Bad Request: chat not found",
+    });
+    expect(await scheduler.tick(hk("2026-11-22T09:30"))).toBe(1);
+    expect(await scheduler.tick(hk("2026-11-22T09:31"))).toBe(0);
+    harness.telegram.override = undefined;
+    expect(await scheduler.tick(hk("2026-11-22T09:36"))).toBe(1);
+  });
+});
