@@ -29,7 +29,7 @@ export interface Scheduler {
 export function createScheduler(bot: Bot<BotContext>, deps: BotDeps): Scheduler {
   const i18n = createI18n();
   let timer: NodeJS.Timeout | undefined;
-  let running: Promise<number> | undefined;
+  let busy = false;
 
   const languageOf = async (userId: number): Promise<Language> => {
     const session = await deps.storage.sessions.read(String(userId));
@@ -88,16 +88,17 @@ export function createScheduler(bot: Bot<BotContext>, deps: BotDeps): Scheduler 
   return {
     tick,
     start(intervalMs) {
-      timer = setInterval(() => {
+      timer = setInterval(async () => {
         // One tick at a time: a slow one is not overtaken by the next.
-        running ??= tick()
-          .catch((error: unknown) => {
-            deps.logger.error({ err: error }, "scheduler tick failed");
-            return 0;
-          })
-          .finally(() => {
-            running = undefined;
-          });
+        if (busy) return;
+        busy = true;
+        try {
+          await tick();
+        } catch (error) {
+          deps.logger.error({ err: error }, "scheduler tick failed");
+        } finally {
+          busy = false;
+        }
       }, intervalMs);
       timer.unref();
     },
