@@ -14,10 +14,9 @@ let bot: ChildProcess;
 let botOutput = "";
 const dataDir = mkdtempSync(join(tmpdir(), "hk-sim-e2e-"));
 
-beforeAll(async () => {
-  server = new TelegramServer({ host: "127.0.0.1", port: await freePort(), storeTimeout: 600 });
-  await server.start();
-  bot = spawn(process.execPath, ["--import", "tsx", projectPath("src/entry/start.ts")], {
+/** Starts `npm start`'s entry point as a child process, polling the emulator. */
+function startBot(): ChildProcess {
+  const child = spawn(process.execPath, ["--import", "tsx", projectPath("src/entry/start.ts")], {
     cwd: projectPath("."),
     env: {
       ...process.env,
@@ -28,8 +27,15 @@ beforeAll(async () => {
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  bot.stdout?.on("data", (chunk) => (botOutput += chunk));
-  bot.stderr?.on("data", (chunk) => (botOutput += chunk));
+  child.stdout?.on("data", (chunk) => (botOutput += chunk));
+  child.stderr?.on("data", (chunk) => (botOutput += chunk));
+  return child;
+}
+
+beforeAll(async () => {
+  server = new TelegramServer({ host: "127.0.0.1", port: await freePort(), storeTimeout: 600 });
+  await server.start();
+  bot = startBot();
 }, 30_000);
 
 afterAll(async () => {
@@ -104,6 +110,40 @@ function person(userId: number) {
 }
 
 describe("npm start against a Bot API emulator", () => {
+  it("walks /share by button presses to a recommendation", async () => {
+    const user = person(5003);
+    const first = await user.say("/share");
+    expect(first.message.text).toBe("How many people need mobile data?");
+    const stay = await user.press(first, "2");
+    const together = await user.press(stay, "A trip of some days");
+    const use = await user.press(together, "Mostly together");
+    const occasional = await user.press(use, "Messages and maps");
+    const result = await user.press(occasional, "No");
+    expect(result.message.text).toContain("one card, shared through its hotspot");
+  }, 60_000);
+
+  it("finishes /monitor after the bot was killed midway, with the answers given before kept", async () => {
+    const user = person(5004);
+    const carrier = await user.say("/monitor");
+    const offer = await user.press(carrier, "SmarTone");
+    const total = await user.press(offer, "Yes, track it");
+    await user.say("10GB");
+    expect(total.message.text).toContain("How much data");
+
+    bot.kill("SIGKILL");
+    await new Promise((resolve) => bot.once("exit", resolve));
+    bot = startBot();
+
+    const start = await user.say("7 days");
+    expect(start.message.text).toBe("When did the plan start?");
+    const threshold = await user.press(start, "Today");
+    const checkIn = await user.press(threshold, "20%");
+    const confirm = await user.press(checkIn, "No daily check-in");
+    expect(confirm.message.text).toContain("10 GB for 7 days");
+    expect((await user.press(confirm, "Save")).message.text).toContain("Saved");
+    expect((await user.say("/used 2GB")).message.text).toContain("Used 2 GB of 10 GB");
+  }, 90_000);
+
   it("welcomes, answers in three languages, and follows its buttons", async () => {
     const user = person(5001);
     const welcome = await user.say("/start");
