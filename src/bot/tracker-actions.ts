@@ -75,7 +75,9 @@ export function usageView(ctx: BotContext, record: TrackerRecord, now: Date): Vi
   if (record.readings.length === 0) lines.push(escapeHtml(ctx.t("usage-no-readings")));
   const keyboard = new InlineKeyboard()
     .text(ctx.t(record.paused ? "tracker-resume" : "tracker-pause"), "tracker:pause")
-    .text(ctx.t("tracker-delete"), "tracker:delete");
+    .text(ctx.t("tracker-delete"), "tracker:delete")
+    .row()
+    .text(ctx.t("tracker-edit"), "go:monitor");
   return { text: lines.join("\n"), keyboard };
 }
 

@@ -196,3 +196,16 @@ describe("/monitor and the tracker", () => {
     expect(last(await user.send("點樣設定流量提醒"))).toContain("運營商");
   });
 });
+
+describe("a flow stored by an older release", () => {
+  it("ends cleanly with a note, and the message is handled as usual", async () => {
+    await harness.app.deps.storage.conversations.write("flow:100", {
+      version: [0, 1],
+      state: { share: [{ args: "[]", interrupts: [], replay: { send: [], receive: [] } }] },
+    });
+    const texts = textsOf(await harness.user(100, "en").send("is there free wifi in hong kong"));
+    expect(texts[0]).toContain("was updated");
+    expect(texts[1]).toContain("Wi-Fi");
+    expect(await harness.app.deps.storage.conversations.read("flow:100")).toBeUndefined();
+  });
+});

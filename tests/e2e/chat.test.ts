@@ -33,4 +33,17 @@ describe("npm run chat", () => {
     expect(run.stdout).toContain("香港流量卡");
     expect(run.stdout).toContain("熱點");
   });
+
+  it("runs both flows, and saves the usage chart to a file", () => {
+    const share = chat("/share\n2\n1\n1\n1\n2\n/quit\n", "--lang", "en");
+    expect(share.stdout).toContain("one card, shared through its hotspot");
+    const monitor = chat(
+      "/monitor\n1\n1\n10GB\n7 days\n1\n20%\n3\n1\n/used 2GB\n/usage\n/quit\n",
+      "--lang",
+      "en",
+    );
+    expect(monitor.status).toBe(0);
+    expect(monitor.stdout).toContain("Saved");
+    expect(monitor.stdout).toMatch(/\[picture saved to .+\.png\]/);
+  });
 });

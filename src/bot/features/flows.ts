@@ -11,6 +11,13 @@ import { createShareFlow } from "../flows/share.js";
  * dropped instead of replayed against code they no longer match.
  */
 const FLOWS_VERSION = 2;
+const KEY_PREFIX = "flow:";
+
+/** What the conversations plugin stores per chat: its version pair and the active flows. */
+interface StoredFlows {
+  version?: [number, string | number];
+  state?: Record<string, unknown[]>;
+}
 
 /** Plain words that ask for a flow, in the three languages. */
 const INTENTS: [Flow, RegExp][] = [
@@ -27,17 +34,35 @@ const INTENTS: [Flow, RegExp][] = [
 /** The guided flows (/share, /monitor), entered by command, button, deep link or plain words. */
 export function flowsFeature(i18n: I18n<BotContext>, deps: BotDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
+  // Flows stored by an older release are dropped on read; their chat hears why, once.
+  const outdated = new Set<string>();
+  const storage = deps.storage.conversations;
   feature.use(
     conversations({
       storage: {
         type: "key",
         version: FLOWS_VERSION,
-        prefix: "flow:",
+        prefix: KEY_PREFIX,
         getStorageKey: (ctx) => ctx.chatId?.toString(),
-        adapter: deps.storage.conversations as never,
+        adapter: {
+          read: async (key) => {
+            const stored = (await storage.read(key)) as StoredFlows | undefined;
+            if (!stored || stored.version?.[1] === FLOWS_VERSION) return stored as never;
+            if (Object.values(stored.state ?? {}).some((flows) => flows.length > 0))
+              outdated.add(key);
+            await storage.delete(key);
+            return undefined;
+          },
+          write: (key, state) => storage.write(key, state),
+          delete: (key) => storage.delete(key),
+        },
       },
     }),
   );
+  feature.use(async (ctx, next) => {
+    if (outdated.delete(`${KEY_PREFIX}${ctx.chatId}`)) await ctx.reply(ctx.t("flow-outdated"));
+    await next();
+  });
   feature.use(createConversation(createShareFlow(i18n, deps), "share"));
   feature.use(createConversation(createMonitorFlow(i18n, deps), "monitor"));
 

@@ -149,3 +149,5 @@ tracker-check-in-none = No daily check-in
 tracker-expected-check-in = Please tap a time, type one like 9pm or 20:00, or say no.
 reminder-check-in = Daily check-in: how much data has your card used so far? Reply like "used 2.3GB" (or /used 2.3GB).
 reminder-plan-ended = Your plan has ended: you used { $used } of { $total }. Start a new tracker for your next plan?
+flow-outdated = The bot was updated, so the step-by-step chat you were in has ended. Start it again with /share or /monitor.
+tracker-edit = ✏️ Edit the plan

@@ -149,3 +149,5 @@ tracker-check-in-none = 不用每天提醒
 tracker-expected-check-in = 请点选时间，或输入例如 晚上9点、20:00，或者说不用。
 reminder-check-in = 每日提醒：你的卡目前用了多少流量？回复例如“用了 2.3G”（或 /used 2.3GB）。
 reminder-plan-ended = 你的套餐已经到期：共用了 { $used } / { $total }。要为下一个套餐开始新的追踪吗？
+flow-outdated = 机器人更新了，你之前的分步对话已经结束。可以用 /share 或 /monitor 重新开始。
+tracker-edit = ✏️ 修改套餐

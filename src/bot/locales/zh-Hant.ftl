@@ -149,3 +149,5 @@ tracker-check-in-none = 唔使每日提醒
 tracker-expected-check-in = 請揀時間，或者輸入例如 晚上9點、20:00，或者話唔使。
 reminder-check-in = 每日提醒：你張卡而家用咗幾多數據？回覆例如「用咗 2.3G」（或 /used 2.3GB）。
 reminder-plan-ended = 你嘅計劃已經到期：總共用咗 { $used } / { $total }。要唔要為下個計劃開始新嘅追蹤？
+flow-outdated = 機械人更新咗，你之前嘅分步對話已經結束。可以用 /share 或 /monitor 重新開始。
+tracker-edit = ✏️ 修改計劃
