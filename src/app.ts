@@ -8,6 +8,7 @@ import { knowledgeDir } from "./entry/knowledge-dir.js";
 import { formatProblem, loadKnowledgeBase } from "./kb/load.js";
 import type { Logger } from "./logger.js";
 import { createMatcher } from "./matching/matcher.js";
+import { createMetrics } from "./metrics.js";
 import { openSqliteStorage } from "./storage/sqlite.js";
 
 export interface App {
@@ -32,7 +33,13 @@ export async function createApp(options: AppOptions): Promise<App> {
   const { config, logger } = options;
   const knowledge = await loadKnowledge(config.knowledgeDir ?? knowledgeDir());
   const storage = openSqliteStorage(options.databaseFile ?? join(config.dataDir, "bot.sqlite"));
-  const deps: BotDeps = { knowledge: () => knowledge, storage, logger, adminIds: config.adminIds };
+  const deps: BotDeps = {
+    knowledge: () => knowledge,
+    storage,
+    logger,
+    metrics: createMetrics(),
+    adminIds: config.adminIds,
+  };
   const bot = createBot(deps, {
     ...(config.botToken ? { token: config.botToken } : {}),
     ...(config.apiRoot ? { apiRoot: config.apiRoot } : {}),

@@ -10,6 +10,8 @@ export interface Config {
   knowledgeDir?: string;
   adminIds: ReadonlySet<number>;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  /** Set: serve webhooks instead of polling. */
+  webhook?: { url: string; secret: string; port: number; register: boolean };
 }
 
 // BotFather tokens: the bot's numeric id, a colon, and 35 characters of a secret.
@@ -32,6 +34,13 @@ const environmentSchema = z.object({
       "must be Telegram user ids separated by commas",
     ),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  WEBHOOK_URL: z.url("must be the public https URL Telegram posts updates to").optional(),
+  WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,256}$/, "must be 16 to 256 letters, digits, _ or -")
+    .optional(),
+  PORT: z.coerce.number().int().min(1).max(65_535).default(8080),
+  WEBHOOK_REGISTER: z.enum(["0", "1"]).default("0"),
 });
 
 export class ConfigError extends Error {}
@@ -50,6 +59,10 @@ export function loadConfig(
     BOT_TOKEN: blank(env.BOT_TOKEN),
     TELEGRAM_API_ROOT: blank(env.TELEGRAM_API_ROOT),
     KNOWLEDGE_DIR: blank(env.KNOWLEDGE_DIR),
+    WEBHOOK_URL: blank(env.WEBHOOK_URL),
+    WEBHOOK_SECRET: blank(env.WEBHOOK_SECRET),
+    PORT: blank(env.PORT),
+    WEBHOOK_REGISTER: blank(env.WEBHOOK_REGISTER),
   });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`);
@@ -61,7 +74,22 @@ export function loadConfig(
       "BOT_TOKEN is not set: put the token BotFather gave you in .env (see .env.example), or try the bot offline with `npm run chat`",
     );
   }
+  if (values.WEBHOOK_URL && !values.WEBHOOK_SECRET) {
+    throw new ConfigError(
+      "WEBHOOK_SECRET is not set: webhook mode needs a secret Telegram sends with every update (16+ letters and digits)",
+    );
+  }
   return {
+    ...(values.WEBHOOK_URL && values.WEBHOOK_SECRET
+      ? {
+          webhook: {
+            url: values.WEBHOOK_URL,
+            secret: values.WEBHOOK_SECRET,
+            port: values.PORT,
+            register: values.WEBHOOK_REGISTER === "1",
+          },
+        }
+      : {}),
     ...(values.BOT_TOKEN ? { botToken: values.BOT_TOKEN } : {}),
     ...(values.TELEGRAM_API_ROOT ? { apiRoot: values.TELEGRAM_API_ROOT.replace(/\/+$/, "") } : {}),
     ...(values.KNOWLEDGE_DIR ? { knowledgeDir: values.KNOWLEDGE_DIR } : {}),

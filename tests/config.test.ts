@@ -53,6 +53,37 @@ describe("loadConfig", () => {
   });
 });
 
+describe("webhook mode", () => {
+  it("is on when WEBHOOK_URL is set, and needs a secret", () => {
+    const config = loadConfig(
+      {
+        BOT_TOKEN: TOKEN,
+        WEBHOOK_URL: "https://bot.example.org/telegram",
+        WEBHOOK_SECRET: "a-long-enough-secret",
+        PORT: "9000",
+        WEBHOOK_REGISTER: "1",
+      },
+      { requireToken: true },
+    );
+    expect(config.webhook).toEqual({
+      url: "https://bot.example.org/telegram",
+      secret: "a-long-enough-secret",
+      port: 9000,
+      register: true,
+    });
+    expect(messageOf({ BOT_TOKEN: TOKEN, WEBHOOK_URL: "https://bot.example.org/t" })).toMatch(
+      /WEBHOOK_SECRET is not set/,
+    );
+    expect(
+      messageOf({
+        BOT_TOKEN: TOKEN,
+        WEBHOOK_URL: "https://bot.example.org/t",
+        WEBHOOK_SECRET: "short",
+      }),
+    ).toMatch(/WEBHOOK_SECRET/);
+  });
+});
+
 describe("createLogger", () => {
   it("masks a bot token wherever it appears in a log line", () => {
     const lines: string[] = [];

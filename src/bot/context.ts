@@ -4,6 +4,7 @@ import type { Context, SessionFlavor } from "grammy";
 import type { KnowledgeBase, Language } from "../kb/schema.js";
 import type { Logger } from "../logger.js";
 import type { Decision, Matcher } from "../matching/matcher.js";
+import type { Metrics } from "../metrics.js";
 import type { SessionData, Storage } from "../storage/storage.js";
 
 /** The knowledge base and the matcher built from it: swapped together, never one without the other. */
@@ -18,6 +19,7 @@ export interface BotDeps {
   knowledge: () => Knowledge;
   storage: Storage;
   logger: Logger;
+  metrics: Metrics;
   adminIds: ReadonlySet<number>;
 }
 

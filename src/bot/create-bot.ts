@@ -47,13 +47,24 @@ const PRIVATE_COMMANDS = [
 ] as const;
 
 export function createI18n(): I18n<BotContext> {
-  return new I18n<BotContext>({
+  const i18n = new I18n<BotContext>({
     defaultLocale: "en",
     directory: fileURLToPath(new URL("./locales", import.meta.url)),
     // Fluent would wrap every variable in invisible Unicode isolation marks: noise in a chat.
     fluentBundleOptions: { useIsolating: false },
     localeNegotiator: (ctx) => ctx.language,
   });
+  // The plugin negotiates the bundles again for every string it translates, a sizeable share of
+  // an update's time; the locales are loaded once, above, so the answer per locale never changes.
+  const fluent = i18n.fluent as unknown as { matchBundles(locales: string[]): unknown };
+  const matchBundles = fluent.matchBundles.bind(fluent);
+  const matched = new Map<string, unknown>();
+  fluent.matchBundles = (locales) => {
+    const key = locales.join(",");
+    if (!matched.has(key)) matched.set(key, matchBundles(locales));
+    return matched.get(key);
+  };
+  return i18n;
 }
 
 /** Builds the whole bot, every feature and plugin, and nothing else: entry points only wire it. */
@@ -126,6 +137,14 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Bo
 
   function reportError({ error, ctx }: BotError<BotContext>): void {
     const context = { update_id: ctx.update.update_id };
+    deps.metrics.errors.inc({
+      kind:
+        error instanceof GrammyError
+          ? "telegram"
+          : error instanceof HttpError
+            ? "network"
+            : "other",
+    });
     if (error instanceof GrammyError && error.error_code === 403) {
       // Blocked by the user or removed from the group: theirs to decide, not an error.
       deps.logger.info({ ...context, description: error.description }, "chat unavailable");
@@ -143,14 +162,18 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Bo
 
   async function updateLog(ctx: BotContext, next: () => Promise<void>): Promise<void> {
     const started = performance.now();
+    const type = Object.keys(ctx.update).find((key) => key !== "update_id") ?? "unknown";
     try {
       await next();
     } finally {
+      deps.metrics.updates.inc({ type });
+      deps.metrics.handlerSeconds.observe({ type }, (performance.now() - started) / 1000);
+      if (ctx.decision) deps.metrics.decisions.inc({ decision: ctx.decision });
       // No message text at info level: what users write is theirs.
       deps.logger.info(
         {
           update_id: ctx.update.update_id,
-          type: Object.keys(ctx.update).find((key) => key !== "update_id"),
+          type,
           chat_type: ctx.chat?.type,
           decision: ctx.decision,
           ms: Math.round((performance.now() - started) * 10) / 10,

@@ -74,6 +74,7 @@ export function createScheduler(bot: Bot<BotContext>, deps: BotDeps): Scheduler 
       });
       return;
     }
+    deps.metrics.remindersSent.inc({ kind: ended ? "plan-ended" : "check-in" });
     await deps.storage.trackers.save(
       scheduled({ ...record, endedNoteSent: record.endedNoteSent || ended }, now),
     );

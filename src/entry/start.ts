@@ -1,4 +1,5 @@
-// npm start: the bot on Telegram, with long polling. Configuration: .env.example.
+// npm start: the bot on Telegram, with long polling, or webhooks when WEBHOOK_URL is set.
+// Configuration: .env.example.
 import { existsSync } from "node:fs";
 import { run } from "@grammyjs/runner";
 import { createApp } from "../app.js";
@@ -6,12 +7,15 @@ import { registerCommands } from "../bot/create-bot.js";
 import { createScheduler } from "../bot/scheduler.js";
 import { ConfigError, loadConfig } from "../config.js";
 import { createLogger } from "../logger.js";
-
-// .env is optional: the environment itself may carry the configuration.
-if (existsSync(".env")) process.loadEnvFile(".env");
+import { createWebhookServer } from "../server/webhook-server.js";
 
 /** How often due check-ins and end-of-plan notes are looked for. */
 const SCHEDULER_INTERVAL_MS = 60_000;
+/** The update types the bot handles; Telegram sends no others. */
+const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "inline_query"] as const;
+
+// .env is optional: the environment itself may carry the configuration.
+if (existsSync(".env")) process.loadEnvFile(".env");
 
 let config: ReturnType<typeof loadConfig>;
 try {
@@ -28,14 +32,32 @@ const { bot } = app;
 await bot.init();
 // In the background: the menu is a nicety, and a server that lacks the method must not delay answers.
 void registerCommands(bot, app.deps);
-const runner = run(bot, {
-  runner: {
-    fetch: { allowed_updates: ["message", "edited_message", "callback_query", "inline_query"] },
-  },
-});
 const scheduler = createScheduler(bot, app.deps);
 scheduler.start(SCHEDULER_INTERVAL_MS);
-logger.info({ bot: bot.botInfo.username }, "polling");
+
+let stopReceiving: () => Promise<void>;
+const { webhook } = config;
+if (webhook) {
+  const server = createWebhookServer({
+    bot,
+    deps: app.deps,
+    path: new URL(webhook.url).pathname,
+    secret: webhook.secret,
+  });
+  await new Promise<void>((resolve) => server.server.listen(webhook.port, resolve));
+  if (webhook.register) {
+    await bot.api.setWebhook(webhook.url, {
+      secret_token: webhook.secret,
+      allowed_updates: [...ALLOWED_UPDATES],
+    });
+  }
+  stopReceiving = () => server.close();
+  logger.info({ bot: bot.botInfo.username, port: webhook.port }, "serving webhooks");
+} else {
+  const runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
+  stopReceiving = () => runner.stop();
+  logger.info({ bot: bot.botInfo.username }, "polling");
+}
 
 let stopping = false;
 const stop = async (signal: string) => {
@@ -43,7 +65,8 @@ const stop = async (signal: string) => {
   stopping = true;
   logger.info({ signal }, "stopping");
   scheduler.stop();
-  await runner.stop();
+  // Stop taking updates, finish the ones in flight, then close the database.
+  await stopReceiving();
   await app.close();
   process.exit(0);
 };

@@ -195,6 +195,9 @@ export function openSqliteStorage(file: string): Storage {
         })),
       };
     },
+    ping: async () => {
+      db.prepare("SELECT 1").get();
+    },
     close: async () => {
       db.close();
     },

@@ -72,5 +72,7 @@ export interface Storage {
   /** Entry ids, most answered first. */
   mostAsked(limit: number): Promise<string[]>;
   stats(now: Date): Promise<Stats>;
+  /** Throws unless the database answers: what /healthz checks. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
