@@ -1,8 +1,10 @@
+import { type FSWatcher, watch } from "node:fs";
 import { join } from "node:path";
 import type { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import type { BotContext, BotDeps, Knowledge } from "./bot/context.js";
+import type { BotContext, BotDeps, Knowledge, ReloadResult } from "./bot/context.js";
 import { createBot } from "./bot/create-bot.js";
+import { MAX_MESSAGE_CHARS, truncate } from "./bot/html.js";
 import type { Config } from "./config.js";
 import { knowledgeDir } from "./entry/knowledge-dir.js";
 import { formatProblem, loadKnowledgeBase } from "./kb/load.js";
@@ -14,8 +16,13 @@ import { openSqliteStorage } from "./storage/sqlite.js";
 export interface App {
   bot: Bot<BotContext>;
   deps: BotDeps;
+  /** Watches the knowledge folder and reloads on every change, until close. */
+  watchKnowledge(): void;
   close(): Promise<void>;
 }
+
+/** Edits come in bursts (an editor writes, renames, touches): reload once they settle. */
+const RELOAD_SETTLE_MS = 300;
 
 export interface AppOptions {
   config: Config;
@@ -31,10 +38,29 @@ export class KnowledgeBaseError extends Error {}
 /** Loads the knowledge base and opens the storage, then builds the bot on them. */
 export async function createApp(options: AppOptions): Promise<App> {
   const { config, logger } = options;
-  const knowledge = await loadKnowledge(config.knowledgeDir ?? knowledgeDir());
+  const dir = config.knowledgeDir ?? knowledgeDir();
+  let knowledge = await loadKnowledge(dir);
   const storage = openSqliteStorage(options.databaseFile ?? join(config.dataDir, "bot.sqlite"));
+
+  /**
+   * Loads the folder again and swaps knowledge base and matcher together. An invalid edit
+   * keeps the old one serving; its problems are logged and sent to the admins.
+   */
+  const reloadKnowledge = async (): Promise<ReloadResult> => {
+    const result = await loadKnowledgeBase(dir);
+    if (!result.ok) {
+      const problems = result.problems.map(formatProblem);
+      logger.error({ problems }, "knowledge base edit refused; the previous one keeps serving");
+      return { ok: false, problems };
+    }
+    knowledge = { kb: result.kb, matcher: createMatcher(result.kb) };
+    logger.info({ entries: result.kb.entries.length }, "knowledge base reloaded");
+    return { ok: true, entries: result.kb.entries.length };
+  };
+
   const deps: BotDeps = {
     knowledge: () => knowledge,
+    reloadKnowledge,
     storage,
     logger,
     metrics: createMetrics(),
@@ -46,7 +72,35 @@ export async function createApp(options: AppOptions): Promise<App> {
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
-  return { bot, deps, close: () => storage.close() };
+  let watcher: FSWatcher | undefined;
+  let settle: NodeJS.Timeout | undefined;
+  const tellAdmins = async (result: ReloadResult) => {
+    if (result.ok) return;
+    const text = truncate(
+      `Knowledge base edit refused; the previous version keeps serving.\n${result.problems.join("\n")}`,
+      MAX_MESSAGE_CHARS,
+    );
+    for (const admin of config.adminIds) {
+      await bot.api.sendMessage(admin, text).catch((error: unknown) => {
+        logger.warn({ err: error, admin }, "could not tell an admin about the refused edit");
+      });
+    }
+  };
+  return {
+    bot,
+    deps,
+    watchKnowledge() {
+      watcher = watch(dir, { recursive: true }, () => {
+        clearTimeout(settle);
+        settle = setTimeout(() => void reloadKnowledge().then(tellAdmins), RELOAD_SETTLE_MS);
+      });
+    },
+    close: async () => {
+      watcher?.close();
+      clearTimeout(settle);
+      await storage.close();
+    },
+  };
 }
 
 export async function loadKnowledge(dir: string): Promise<Knowledge> {

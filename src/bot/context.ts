@@ -13,10 +13,14 @@ export interface Knowledge {
   matcher: Matcher;
 }
 
+export type ReloadResult = { ok: true; entries: number } | { ok: false; problems: string[] };
+
 /** What the bot is built from; the entry points supply it. */
 export interface BotDeps {
   /** The knowledge currently served: read it per update, so that a reload takes effect at once. */
   knowledge: () => Knowledge;
+  /** Loads the knowledge base again; an invalid one leaves the current one serving. */
+  reloadKnowledge?: () => Promise<ReloadResult>;
   storage: Storage;
   logger: Logger;
   metrics: Metrics;

@@ -32,6 +32,7 @@ const { bot } = app;
 await bot.init();
 // In the background: the menu is a nicety, and a server that lacks the method must not delay answers.
 void registerCommands(bot, app.deps);
+app.watchKnowledge();
 const scheduler = createScheduler(bot, app.deps);
 scheduler.start(SCHEDULER_INTERVAL_MS);
 

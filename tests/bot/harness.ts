@@ -20,7 +20,10 @@ export interface Harness {
 }
 
 /** The real bot on the shipped knowledge base, with the fake Telegram and its own storage. */
-export async function startHarness(databaseFile = ":memory:"): Promise<Harness> {
+export async function startHarness(
+  databaseFile = ":memory:",
+  knowledgeDir = projectPath("knowledge"),
+): Promise<Harness> {
   const telegram = new FakeTelegram();
   const logs: Record<string, unknown>[] = [];
   const sink = new Writable({
@@ -31,7 +34,7 @@ export async function startHarness(databaseFile = ":memory:"): Promise<Harness> 
   });
   const config: Config = {
     dataDir: "unused",
-    knowledgeDir: projectPath("knowledge"),
+    knowledgeDir,
     adminIds: new Set([ADMIN_ID]),
     logLevel: "info",
   };

@@ -1,38 +1,46 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
-import { escapeHtml, truncate } from "../html.js";
+import { escapeHtml, MAX_MESSAGE_CHARS, truncate } from "../html.js";
 
 /** /stats, for the ids in ADMIN_IDS only; anyone else never learns the command exists. */
 export const adminFeature = new Composer<BotContext>();
+const admins = adminFeature.chatType("private").filter((ctx) => ctx.deps.adminIds.has(ctx.from.id));
 
-adminFeature
-  .chatType("private")
-  .filter((ctx) => ctx.deps.adminIds.has(ctx.from.id))
-  .command("stats", async (ctx) => {
-    const stats = await ctx.deps.storage.stats(new Date());
-    const t = ctx.t.bind(ctx);
-    const total = stats.questionsTotal || 1;
-    const share = (count: number) => `${count} (${Math.round((count / total) * 100)}%)`;
-    const unanswered = stats.topUnanswered.map(
-      (row, index) => `${index + 1}. ${escapeHtml(truncate(row.text, 80))} × ${row.count}`,
-    );
-    const feedback = stats.feedback.map(
-      (row) => `${escapeHtml(row.entryId)}: ${row.helpful} / ${row.unhelpful}`,
-    );
-    const lines = [
-      t("stats-title"),
-      t("stats-questions", { today: stats.questionsToday, total: stats.questionsTotal }),
-      t("stats-decisions", {
-        answer: share(stats.decisions.answer),
-        suggest: share(stats.decisions.suggest),
-        none: share(stats.decisions.none),
-      }),
-      "",
-      t("stats-unanswered"),
-      ...(unanswered.length > 0 ? unanswered : [t("stats-none")]),
-      "",
-      t("stats-feedback"),
-      ...(feedback.length > 0 ? feedback : [t("stats-none")]),
-    ];
-    await ctx.reply(truncate(lines.join("\n"), 4000), { parse_mode: "HTML" });
-  });
+/** /reload: what editing knowledge/*.yaml does on its own, on demand. */
+admins.command("reload", async (ctx) => {
+  const result = await ctx.deps.reloadKnowledge?.();
+  if (!result) return;
+  const text = result.ok
+    ? ctx.t("reload-done", { entries: result.entries })
+    : `${ctx.t("reload-refused")}\n${result.problems.join("\n")}`;
+  await ctx.reply(truncate(text, MAX_MESSAGE_CHARS));
+});
+
+admins.command("stats", async (ctx) => {
+  const stats = await ctx.deps.storage.stats(new Date());
+  const t = ctx.t.bind(ctx);
+  const total = stats.questionsTotal || 1;
+  const share = (count: number) => `${count} (${Math.round((count / total) * 100)}%)`;
+  const unanswered = stats.topUnanswered.map(
+    (row, index) => `${index + 1}. ${escapeHtml(truncate(row.text, 80))} × ${row.count}`,
+  );
+  const feedback = stats.feedback.map(
+    (row) => `${escapeHtml(row.entryId)}: ${row.helpful} / ${row.unhelpful}`,
+  );
+  const lines = [
+    t("stats-title"),
+    t("stats-questions", { today: stats.questionsToday, total: stats.questionsTotal }),
+    t("stats-decisions", {
+      answer: share(stats.decisions.answer),
+      suggest: share(stats.decisions.suggest),
+      none: share(stats.decisions.none),
+    }),
+    "",
+    t("stats-unanswered"),
+    ...(unanswered.length > 0 ? unanswered : [t("stats-none")]),
+    "",
+    t("stats-feedback"),
+    ...(feedback.length > 0 ? feedback : [t("stats-none")]),
+  ];
+  await ctx.reply(truncate(lines.join("\n"), 4000), { parse_mode: "HTML" });
+});

@@ -151,3 +151,5 @@ reminder-check-in = Daily check-in: how much data has your card used so far? Rep
 reminder-plan-ended = Your plan has ended: you used { $used } of { $total }. Start a new tracker for your next plan?
 flow-outdated = The bot was updated, so the step-by-step chat you were in has ended. Start it again with /share or /monitor.
 tracker-edit = ✏️ Edit the plan
+reload-done = Knowledge base reloaded: { $entries } entries.
+reload-refused = Knowledge base edit refused; the previous version keeps serving:

@@ -151,3 +151,5 @@ reminder-check-in = 每日提醒：你的卡目前用了多少流量？回复例
 reminder-plan-ended = 你的套餐已经到期：共用了 { $used } / { $total }。要为下一个套餐开始新的追踪吗？
 flow-outdated = 机器人更新了，你之前的分步对话已经结束。可以用 /share 或 /monitor 重新开始。
 tracker-edit = ✏️ 修改套餐
+reload-done = 知识库已重新加载：{ $entries } 个条目。
+reload-refused = 知识库修改有问题，仍在使用之前的版本：

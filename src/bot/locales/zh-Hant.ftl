@@ -151,3 +151,5 @@ reminder-check-in = 每日提醒：你張卡而家用咗幾多數據？回覆例
 reminder-plan-ended = 你嘅計劃已經到期：總共用咗 { $used } / { $total }。要唔要為下個計劃開始新嘅追蹤？
 flow-outdated = 機械人更新咗，你之前嘅分步對話已經結束。可以用 /share 或 /monitor 重新開始。
 tracker-edit = ✏️ 修改計劃
+reload-done = 知識庫已重新載入：{ $entries } 個條目。
+reload-refused = 知識庫修改有問題，仍然使用之前嘅版本：
