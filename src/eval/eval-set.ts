@@ -7,6 +7,10 @@ export const evalItemSchema = z.strictObject({
   q: z.string().min(1),
   expect: z.string().nullable(),
   accept: z.array(z.string()).default([]),
+  // Kept from `npm run kb:unanswered`, which writes questions users asked as eval items.
+  count: z.number().int().optional(),
+  language: z.string().optional(),
+  last_seen: z.string().optional(),
 });
 
 export type EvalItem = z.infer<typeof evalItemSchema>;

@@ -95,6 +95,12 @@ export function openSqliteStorage(file: string): Storage {
     >(
       "SELECT text, count, language, last_seen FROM unanswered ORDER BY count DESC, last_seen DESC LIMIT 10",
     ),
+    unansweredSince: db.prepare<
+      [string],
+      { text: string; count: number; language: string; last_seen: string }
+    >(
+      "SELECT text, count, language, last_seen FROM unanswered WHERE last_seen >= ? ORDER BY count DESC, last_seen DESC",
+    ),
     feedback: db.prepare<[], { entry_id: string; helpful: number; unhelpful: number }>(
       `SELECT entry_id, SUM(helpful) AS helpful, SUM(1 - helpful) AS unhelpful
        FROM feedback GROUP BY entry_id ORDER BY entry_id`,
@@ -195,6 +201,13 @@ export function openSqliteStorage(file: string): Storage {
         })),
       };
     },
+    unanswered: async (since) =>
+      statements.unansweredSince.all((since ?? new Date(0)).toISOString()).map((row) => ({
+        text: row.text,
+        count: row.count,
+        language: row.language,
+        lastSeen: new Date(row.last_seen),
+      })),
     ping: async () => {
       db.prepare("SELECT 1").get();
     },

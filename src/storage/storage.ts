@@ -72,6 +72,8 @@ export interface Storage {
   /** Entry ids, most answered first. */
   mostAsked(limit: number): Promise<string[]>;
   stats(now: Date): Promise<Stats>;
+  /** Questions that got no answer, most asked first; only those seen since `since`, if given. */
+  unanswered(since?: Date): Promise<Stats["topUnanswered"]>;
   /** Throws unless the database answers: what /healthz checks. */
   ping(): Promise<void>;
   close(): Promise<void>;
