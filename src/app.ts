@@ -11,7 +11,7 @@ import { formatProblem, loadKnowledgeBase } from "./kb/load.js";
 import type { Logger } from "./logger.js";
 import { createMatcher } from "./matching/matcher.js";
 import { createMetrics } from "./metrics.js";
-import { openSqliteStorage } from "./storage/sqlite.js";
+import { openStorage } from "./storage/open.js";
 
 export interface App {
   bot: Bot<BotContext>;
@@ -27,7 +27,7 @@ const RELOAD_SETTLE_MS = 300;
 export interface AppOptions {
   config: Config;
   logger: Logger;
-  /** ":memory:" keeps nothing on disk (the terminal chat); default: DATA_DIR/bot.sqlite. */
+  /** A SQLite file, ":memory:" to keep nothing (the terminal chat); default: DATABASE_URL, else DATA_DIR/bot.sqlite. */
   databaseFile?: string;
   fetch?: typeof fetch;
   botInfo?: UserFromGetMe;
@@ -40,7 +40,10 @@ export async function createApp(options: AppOptions): Promise<App> {
   const { config, logger } = options;
   const dir = config.knowledgeDir ?? knowledgeDir();
   let knowledge = await loadKnowledge(dir);
-  const storage = openSqliteStorage(options.databaseFile ?? join(config.dataDir, "bot.sqlite"));
+  const storage = await openStorage({
+    ...(config.databaseUrl && !options.databaseFile ? { databaseUrl: config.databaseUrl } : {}),
+    sqliteFile: options.databaseFile ?? join(config.dataDir, "bot.sqlite"),
+  });
 
   /**
    * Loads the folder again and swaps knowledge base and matcher together. An invalid edit

@@ -10,6 +10,8 @@ export interface Config {
   knowledgeDir?: string;
   adminIds: ReadonlySet<number>;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  /** PostgreSQL for every store, shared by several instances; unset: SQLite in DATA_DIR. */
+  databaseUrl?: string;
   /** Set: serve webhooks instead of polling. */
   webhook?: { url: string; secret: string; port: number; register: boolean };
 }
@@ -34,6 +36,10 @@ const environmentSchema = z.object({
       "must be Telegram user ids separated by commas",
     ),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
+    .optional(),
   WEBHOOK_URL: z.url("must be the public https URL Telegram posts updates to").optional(),
   WEBHOOK_SECRET: z
     .string()
@@ -60,6 +66,7 @@ export function loadConfig(
     TELEGRAM_API_ROOT: blank(env.TELEGRAM_API_ROOT),
     KNOWLEDGE_DIR: blank(env.KNOWLEDGE_DIR),
     WEBHOOK_URL: blank(env.WEBHOOK_URL),
+    DATABASE_URL: blank(env.DATABASE_URL),
     WEBHOOK_SECRET: blank(env.WEBHOOK_SECRET),
     PORT: blank(env.PORT),
     WEBHOOK_REGISTER: blank(env.WEBHOOK_REGISTER),
@@ -91,6 +98,7 @@ export function loadConfig(
         }
       : {}),
     ...(values.BOT_TOKEN ? { botToken: values.BOT_TOKEN } : {}),
+    ...(values.DATABASE_URL ? { databaseUrl: values.DATABASE_URL } : {}),
     ...(values.TELEGRAM_API_ROOT ? { apiRoot: values.TELEGRAM_API_ROOT.replace(/\/+$/, "") } : {}),
     ...(values.KNOWLEDGE_DIR ? { knowledgeDir: values.KNOWLEDGE_DIR } : {}),
     dataDir: values.DATA_DIR,

@@ -81,7 +81,13 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Bo
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
 
   // One chat's updates in order (a user's taps and messages), different chats in parallel.
-  bot.use(sequentialize((ctx: BotContext) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+  const chatKey = (ctx: BotContext) => ctx.chat?.id.toString() ?? ctx.from?.id.toString();
+  bot.use(sequentialize(chatKey));
+  // And across instances sharing one database: an update holds its chat's lock while it runs.
+  bot.use((ctx, next) => {
+    const key = chatKey(ctx);
+    return key === undefined ? next() : deps.storage.withChatLock(key, next);
+  });
   bot.use(updateLog);
   // Errors stop at this boundary, logged: handleUpdate, polling and webhooks all keep going.
   const guarded = bot.errorBoundary(reportError);

@@ -11,7 +11,10 @@ import { readingsOf, scheduled } from "./tracker-actions.js";
 
 /** Reminders handled per tick: a backlog drains over several ticks instead of in one burst. */
 const BATCH = 50;
-/** After a failure other than a block, try again this much later rather than every tick. */
+/**
+ * A claimed reminder is due again this much later if it was not sent: after a failure other
+ * than a block, or when the instance that claimed it died before sending.
+ */
 const RETRY_MS = 5 * 60_000;
 
 export interface Scheduler {
@@ -81,7 +84,7 @@ export function createScheduler(bot: Bot<BotContext>, deps: BotDeps): Scheduler 
   };
 
   const tick = async (now = new Date()): Promise<number> => {
-    const due = await deps.storage.trackers.due(now, BATCH);
+    const due = await deps.storage.trackers.claimDue(now, BATCH, RETRY_MS);
     for (const record of due) await deliver(record, now);
     return due.length;
   };

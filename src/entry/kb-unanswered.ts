@@ -1,11 +1,12 @@
 // npm run kb:unanswered [-- --since 2026-11-01] [--out file.yaml]: the questions users asked that
-// got no answer, as YAML stubs ready to become eval items and phrasings. Reads DATA_DIR/bot.sqlite.
+// got no answer, as YAML stubs ready to become eval items and phrasings. Reads the bot's database
+// (DATABASE_URL, else DATA_DIR/bot.sqlite).
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config.js";
 import { unansweredToYaml } from "../eval/unanswered-export.js";
-import { openSqliteStorage } from "../storage/sqlite.js";
+import { openStorage } from "../storage/open.js";
 
 const { values } = parseArgs({
   options: { since: { type: "string" }, out: { type: "string" } },
@@ -15,12 +16,16 @@ if (since && Number.isNaN(since.getTime())) {
   console.error("--since must be a date such as 2026-11-01");
   process.exit(2);
 }
-const file = join(loadConfig(process.env, { requireToken: false }).dataDir, "bot.sqlite");
-if (!existsSync(file)) {
-  console.error(`no database at ${file}: set DATA_DIR to where the bot keeps bot.sqlite`);
+const config = loadConfig(process.env, { requireToken: false });
+const file = join(config.dataDir, "bot.sqlite");
+if (!config.databaseUrl && !existsSync(file)) {
+  console.error(`no database at ${file}: set DATA_DIR (or DATABASE_URL) to the bot's database`);
   process.exit(1);
 }
-const storage = openSqliteStorage(file);
+const storage = await openStorage({
+  ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
+  sqliteFile: file,
+});
 const yaml = unansweredToYaml(await storage.unanswered(since), new Date());
 await storage.close();
 if (values.out) writeFileSync(values.out, yaml);

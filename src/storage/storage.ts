@@ -54,6 +54,11 @@ export interface TrackerRecord {
  */
 export interface Storage {
   readonly sessions: StorageAdapter<SessionData>;
+  /**
+   * Runs `work` while no other update of the same chat runs, in this process or any other that
+   * shares the database: the sessions, flows and trackers of a chat are read-modify-written.
+   */
+  withChatLock<T>(key: string, work: () => Promise<T>): Promise<T>;
   /** Conversation state by key, as the conversations plugin writes it. */
   readonly conversations: StorageAdapter<unknown>;
   readonly trackers: {
@@ -62,8 +67,11 @@ export interface Storage {
     save(record: TrackerRecord): Promise<void>;
     /** Deletes the tracker and its whole history. */
     delete(userId: number): Promise<void>;
-    /** Trackers whose next reminder is due at `now`. */
-    due(now: Date, limit: number): Promise<TrackerRecord[]>;
+    /**
+     * Claims trackers whose next reminder is due at `now`, moving it `leaseMs` ahead so that no
+     * other instance takes it; sending and saving the next reminder is then the claimer's job.
+     */
+    claimDue(now: Date, limit: number, leaseMs: number): Promise<TrackerRecord[]>;
   };
   recordQuestion(question: AskedQuestion): Promise<void>;
   /** Records a 👍 or 👎 unless this user already rated this entry; says whether it counted. */

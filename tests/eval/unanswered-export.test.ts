@@ -8,7 +8,7 @@ import { openSqliteStorage } from "../../src/storage/sqlite.js";
 
 describe("exporting unanswered questions", () => {
   it("lists them most asked first, since a date, as stubs the eval reads once expect is filled in", async () => {
-    const storage = openSqliteStorage(":memory:");
+    const storage = await openSqliteStorage(":memory:");
     const ask = (text: string, at: string) =>
       storage.recordQuestion({ decision: "none", text, language: "en", at: new Date(at) });
     await ask("esim for my watch?", "2026-10-01T00:00:00Z");

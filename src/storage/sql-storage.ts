@@ -1,0 +1,229 @@
+import type { Decision } from "../matching/matcher.js";
+import type { SqlDatabase } from "./sql-database.js";
+import type { AskedQuestion, SessionData, Stats, Storage, TrackerRecord } from "./storage.js";
+
+/**
+ * The schema, one step per release, for both engines (BIGINT is an integer in SQLite too).
+ * Each step runs once, in a transaction, recorded in schema_migrations.
+ */
+const MIGRATIONS = [
+  `CREATE TABLE sessions (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+   CREATE TABLE questions_by_day (
+     day TEXT NOT NULL, decision TEXT NOT NULL, count BIGINT NOT NULL,
+     PRIMARY KEY (day, decision));
+   CREATE TABLE ask_counts (entry_id TEXT PRIMARY KEY, count BIGINT NOT NULL);
+   CREATE TABLE unanswered (
+     text TEXT PRIMARY KEY, language TEXT NOT NULL, count BIGINT NOT NULL, last_seen TEXT NOT NULL);
+   CREATE TABLE feedback (
+     user_id BIGINT NOT NULL, entry_id TEXT NOT NULL, helpful INTEGER NOT NULL,
+     comment TEXT, at TEXT NOT NULL, PRIMARY KEY (user_id, entry_id))`,
+  `CREATE TABLE conversations (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+   CREATE TABLE trackers (user_id BIGINT PRIMARY KEY, data TEXT NOT NULL, next_reminder_at TEXT);
+   CREATE INDEX trackers_due ON trackers (next_reminder_at)`,
+];
+
+/** Unanswered questions are kept as asked, up to this length: enough to write an entry from. */
+const MAX_STORED_QUESTION = 500;
+
+async function migrate(db: SqlDatabase): Promise<void> {
+  await db.run("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY)");
+  // Two instances starting at once: the lock lets one migrate while the other waits.
+  await db.withLock("schema-migrations", async () => {
+    const done = await db.get<{ version: number | null }>(
+      "SELECT MAX(version) AS version FROM schema_migrations",
+    );
+    for (const [index, script] of MIGRATIONS.entries()) {
+      if (index < Number(done?.version ?? 0)) continue;
+      await db.transaction(async (tx) => {
+        for (const statement of script.split(";").filter((sql) => sql.trim()))
+          await tx.run(statement);
+        await tx.run("INSERT INTO schema_migrations (version) VALUES (?)", [index + 1]);
+      });
+    }
+  });
+}
+
+/** A key-value table of JSON, as grammY's storage adapters want it. */
+function jsonTable<T>(db: SqlDatabase, table: "sessions" | "conversations") {
+  // What each key held when last read, so that an update that changed nothing writes nothing.
+  const lastRead = new Map<string, string>();
+  return {
+    read: async (key: string) => {
+      const row = await db.get<{ value: string }>(`SELECT value FROM ${table} WHERE key = ?`, [
+        key,
+      ]);
+      if (row) lastRead.set(key, row.value);
+      return row ? (JSON.parse(row.value) as T) : undefined;
+    },
+    write: async (key: string, value: T) => {
+      const json = JSON.stringify(value);
+      const unchanged = lastRead.get(key) === json;
+      lastRead.delete(key);
+      if (unchanged) return;
+      await db.run(
+        `INSERT INTO ${table} (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+        [key, json],
+      );
+    },
+    delete: async (key: string) => {
+      lastRead.delete(key);
+      await db.run(`DELETE FROM ${table} WHERE key = ?`, [key]);
+    },
+  };
+}
+
+/** Everything the bot stores, on any SqlDatabase. Counters are incremented in SQL, never in here. */
+export async function createSqlStorage(db: SqlDatabase): Promise<Storage> {
+  await migrate(db);
+  const dayOf = (at: Date) => at.toISOString().slice(0, 10);
+  const saveTracker = (record: TrackerRecord, into: SqlDatabase = db) =>
+    into.run(
+      `INSERT INTO trackers (user_id, data, next_reminder_at) VALUES (?, ?, ?)
+       ON CONFLICT (user_id) DO UPDATE SET data = excluded.data, next_reminder_at = excluded.next_reminder_at`,
+      [
+        record.userId,
+        JSON.stringify(record),
+        record.paused ? null : (record.nextReminderAt ?? null),
+      ],
+    );
+
+  return {
+    sessions: jsonTable<SessionData>(db, "sessions"),
+    conversations: jsonTable<unknown>(db, "conversations"),
+    withChatLock: (key, work) => db.withLock(`chat:${key}`, work),
+    trackers: {
+      get: async (userId) => {
+        const row = await db.get<{ data: string }>("SELECT data FROM trackers WHERE user_id = ?", [
+          userId,
+        ]);
+        return row ? (JSON.parse(row.data) as TrackerRecord) : undefined;
+      },
+      save: async (record) => {
+        await saveTracker(record);
+      },
+      delete: async (userId) => {
+        await db.run("DELETE FROM trackers WHERE user_id = ?", [userId]);
+      },
+      claimDue: (now, limit, leaseMs) =>
+        // Claimed by moving the reminder a lease ahead: another instance skips it, and if this
+        // one dies before sending, it is due again once the lease runs out.
+        db.transaction(async (tx) => {
+          const rows = await tx.all<{ data: string }>(
+            `SELECT data FROM trackers WHERE next_reminder_at <= ? ORDER BY next_reminder_at LIMIT ?${
+              tx.dialect === "postgres" ? " FOR UPDATE SKIP LOCKED" : ""
+            }`,
+            [now.toISOString(), limit],
+          );
+          const records = rows.map((row) => JSON.parse(row.data) as TrackerRecord);
+          const lease = new Date(now.getTime() + leaseMs).toISOString();
+          for (const record of records) {
+            await tx.run("UPDATE trackers SET next_reminder_at = ? WHERE user_id = ?", [
+              lease,
+              record.userId,
+            ]);
+          }
+          return records;
+        }),
+    },
+    recordQuestion: (question: AskedQuestion) =>
+      db.transaction(async (tx) => {
+        await tx.run(
+          `INSERT INTO questions_by_day (day, decision, count) VALUES (?, ?, 1)
+           ON CONFLICT (day, decision) DO UPDATE SET count = questions_by_day.count + 1`,
+          [dayOf(question.at), question.decision],
+        );
+        if (question.decision === "answer" && question.entryId) {
+          await tx.run(
+            `INSERT INTO ask_counts (entry_id, count) VALUES (?, 1)
+             ON CONFLICT (entry_id) DO UPDATE SET count = ask_counts.count + 1`,
+            [question.entryId],
+          );
+        }
+        const text = question.text.trim().slice(0, MAX_STORED_QUESTION);
+        if (question.decision === "none" && text) {
+          await tx.run(
+            `INSERT INTO unanswered (text, language, count, last_seen) VALUES (?, ?, 1, ?)
+             ON CONFLICT (text) DO UPDATE SET count = unanswered.count + 1,
+             language = excluded.language, last_seen = excluded.last_seen`,
+            [text, question.language, question.at.toISOString()],
+          );
+        }
+      }),
+    recordFeedback: async (userId, entryId, helpful) =>
+      (
+        await db.run(
+          `INSERT INTO feedback (user_id, entry_id, helpful, at) VALUES (?, ?, ?, ?)
+           ON CONFLICT (user_id, entry_id) DO NOTHING`,
+          [userId, entryId, helpful ? 1 : 0, new Date().toISOString()],
+        )
+      ).changes === 1,
+    recordFeedbackComment: async (userId, entryId, comment) => {
+      await db.run("UPDATE feedback SET comment = ? WHERE user_id = ? AND entry_id = ?", [
+        comment.slice(0, MAX_STORED_QUESTION),
+        userId,
+        entryId,
+      ]);
+    },
+    mostAsked: async (limit) =>
+      (
+        await db.all<{ entry_id: string }>(
+          "SELECT entry_id FROM ask_counts ORDER BY count DESC, entry_id LIMIT ?",
+          [limit],
+        )
+      ).map((row) => row.entry_id),
+    unanswered: async (since) => unansweredSince(db, since ?? new Date(0)),
+    stats: async (now): Promise<Stats> => {
+      const decisions: Record<Decision, number> = { answer: 0, suggest: 0, none: 0 };
+      const rows = await db.all<{ decision: Decision; count: number | string }>(
+        "SELECT decision, SUM(count) AS count FROM questions_by_day GROUP BY decision",
+      );
+      for (const row of rows) decisions[row.decision] = Number(row.count);
+      const today = await db.get<{ count: number | string | null }>(
+        "SELECT SUM(count) AS count FROM questions_by_day WHERE day = ?",
+        [dayOf(now)],
+      );
+      const feedback = await db.all<{
+        entry_id: string;
+        helpful: number | string;
+        unhelpful: number | string;
+      }>(
+        `SELECT entry_id, SUM(helpful) AS helpful, SUM(1 - helpful) AS unhelpful
+         FROM feedback GROUP BY entry_id ORDER BY entry_id`,
+      );
+      return {
+        questionsToday: Number(today?.count ?? 0),
+        questionsTotal: decisions.answer + decisions.suggest + decisions.none,
+        decisions,
+        topUnanswered: (await unansweredSince(db, new Date(0))).slice(0, 10),
+        feedback: feedback.map((row) => ({
+          entryId: row.entry_id,
+          helpful: Number(row.helpful),
+          unhelpful: Number(row.unhelpful),
+        })),
+      };
+    },
+    ping: async () => {
+      await db.get("SELECT 1 AS ok");
+    },
+    close: () => db.close(),
+  };
+}
+
+async function unansweredSince(db: SqlDatabase, since: Date): Promise<Stats["topUnanswered"]> {
+  const rows = await db.all<{
+    text: string;
+    count: number | string;
+    language: string;
+    last_seen: string;
+  }>(
+    `SELECT text, count, language, last_seen FROM unanswered WHERE last_seen >= ?
+     ORDER BY count DESC, last_seen DESC`,
+    [since.toISOString()],
+  );
+  return rows.map((row) => ({
+    text: row.text,
+    count: Number(row.count),
+    language: row.language,
+    lastSeen: new Date(row.last_seen),
+  }));
+}
