@@ -43,6 +43,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const storage = await openStorage({
     ...(config.databaseUrl && !options.databaseFile ? { databaseUrl: config.databaseUrl } : {}),
     sqliteFile: options.databaseFile ?? join(config.dataDir, "bot.sqlite"),
+    logger,
   });
 
   /**

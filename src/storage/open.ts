@@ -1,3 +1,4 @@
+import type { Logger } from "../logger.js";
 import { openPostgresStorage } from "./postgres.js";
 import { openSqliteStorage } from "./sqlite.js";
 import type { Storage } from "./storage.js";
@@ -6,8 +7,11 @@ import type { Storage } from "./storage.js";
 export function openStorage(options: {
   databaseUrl?: string;
   sqliteFile: string;
+  logger?: Logger;
 }): Promise<Storage> {
   return options.databaseUrl
-    ? openPostgresStorage(options.databaseUrl)
+    ? openPostgresStorage(options.databaseUrl, (error) =>
+        options.logger?.warn({ err: error }, "a pooled PostgreSQL connection broke; replacing it"),
+      )
     : openSqliteStorage(options.sqliteFile);
 }

@@ -3,9 +3,17 @@ import type { SqlDatabase } from "./sql-database.js";
 import { createSqlStorage } from "./sql-storage.js";
 import type { Storage } from "./storage.js";
 
-/** PostgreSQL, shared by any number of bot processes. */
-export function openPostgresStorage(url: string): Promise<Storage> {
+/**
+ * PostgreSQL, shared by any number of bot processes. `onIdleError` hears of pooled connections
+ * that broke while idle (a restarted server): the pool replaces them, but unheard, the error
+ * would end the process.
+ */
+export function openPostgresStorage(
+  url: string,
+  onIdleError: (error: Error) => void = () => undefined,
+): Promise<Storage> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  pool.on("error", onIdleError);
   return createSqlStorage(postgresDatabase(pool, pool));
 }
 

@@ -1,0 +1,54 @@
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { openPostgresStorage } from "../../src/storage/postgres.js";
+import { openSqliteStorage } from "../../src/storage/sqlite.js";
+import type { Storage } from "../../src/storage/storage.js";
+
+/** Set by .ci/start-postgres; without it the PostgreSQL half of these tests is skipped. */
+export const POSTGRES_URL = process.env.TEST_DATABASE_URL;
+
+export interface Engine {
+  name: string;
+  /** Opens storage on a database of its own; `open()` again reaches the same database. */
+  fresh(): Promise<{ open(): Promise<Storage>; drop(): Promise<void> }>;
+}
+
+export const sqlite: Engine = {
+  name: "SQLite",
+  async fresh() {
+    const { mkdtempSync, rmSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const dir = mkdtempSync(join(tmpdir(), "hk-sim-store-"));
+    return {
+      open: () => openSqliteStorage(join(dir, "bot.sqlite")),
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
+  },
+};
+
+export const postgres: Engine = {
+  name: "PostgreSQL",
+  async fresh() {
+    const url = new URL(POSTGRES_URL ?? "");
+    const name = `test_${randomBytes(6).toString("hex")}`;
+    const admin = new pg.Client({ connectionString: url.href });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const databaseUrl = new URL(url.href);
+    databaseUrl.pathname = `/${name}`;
+    return {
+      open: () => openPostgresStorage(databaseUrl.href),
+      async drop() {
+        const client = new pg.Client({ connectionString: url.href });
+        await client.connect();
+        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await client.end();
+      },
+    };
+  },
+};
+
+/** The engines to run against: SQLite always, PostgreSQL where one is running. */
+export const ENGINES = POSTGRES_URL ? [sqlite, postgres] : [sqlite];
