@@ -24,7 +24,7 @@ const questions = testSet.items.map((item) => item.q);
 const dataDir = mkdtempSync(join(tmpdir(), "hk-sim-bench-"));
 const telegram = new FakeTelegram();
 const app = await createApp({
-  config: { dataDir, adminIds: new Set(), logLevel: "silent" },
+  config: { dataDir, adminIds: new Set(), logLevel: "silent", schedulerIntervalMs: 60_000 },
   logger: createLogger("silent"),
   fetch: telegram.fetch,
   botInfo: telegram.botInfo,

@@ -10,6 +10,8 @@ export interface Config {
   knowledgeDir?: string;
   adminIds: ReadonlySet<number>;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  /** How often the scheduler looks for due reminders. */
+  schedulerIntervalMs: number;
   /** PostgreSQL for every store, shared by several instances; unset: SQLite in DATA_DIR. */
   databaseUrl?: string;
   /** Set: serve webhooks instead of polling. */
@@ -46,6 +48,7 @@ const environmentSchema = z.object({
     .regex(/^[A-Za-z0-9_-]{16,256}$/, "must be 16 to 256 letters, digits, _ or -")
     .optional(),
   PORT: z.coerce.number().int().min(1).max(65_535).default(8080),
+  SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).default(60_000),
   WEBHOOK_REGISTER: z.enum(["0", "1"]).default("0"),
 });
 
@@ -69,6 +72,7 @@ export function loadConfig(
     DATABASE_URL: blank(env.DATABASE_URL),
     WEBHOOK_SECRET: blank(env.WEBHOOK_SECRET),
     PORT: blank(env.PORT),
+    SCHEDULER_INTERVAL_MS: blank(env.SCHEDULER_INTERVAL_MS),
     WEBHOOK_REGISTER: blank(env.WEBHOOK_REGISTER),
   });
   if (!parsed.success) {
@@ -102,6 +106,7 @@ export function loadConfig(
     ...(values.TELEGRAM_API_ROOT ? { apiRoot: values.TELEGRAM_API_ROOT.replace(/\/+$/, "") } : {}),
     ...(values.KNOWLEDGE_DIR ? { knowledgeDir: values.KNOWLEDGE_DIR } : {}),
     dataDir: values.DATA_DIR,
+    schedulerIntervalMs: values.SCHEDULER_INTERVAL_MS,
     adminIds: new Set(
       values.ADMIN_IDS.split(",")
         .map((id) => id.trim())

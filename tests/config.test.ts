@@ -29,6 +29,7 @@ describe("loadConfig", () => {
       dataDir: "./data",
       adminIds: new Set([1, 2]),
       logLevel: "info",
+      schedulerIntervalMs: 60_000,
     });
   });
 

@@ -9,8 +9,6 @@ import { ConfigError, loadConfig } from "../config.js";
 import { createLogger } from "../logger.js";
 import { createWebhookServer } from "../server/webhook-server.js";
 
-/** How often due check-ins and end-of-plan notes are looked for. */
-const SCHEDULER_INTERVAL_MS = 60_000;
 /** The update types the bot handles; Telegram sends no others. */
 const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "inline_query"] as const;
 
@@ -34,7 +32,7 @@ await bot.init();
 void registerCommands(bot, app.deps);
 app.watchKnowledge();
 const scheduler = createScheduler(bot, app.deps);
-scheduler.start(SCHEDULER_INTERVAL_MS);
+scheduler.start(config.schedulerIntervalMs);
 
 let stopReceiving: () => Promise<void>;
 const { webhook } = config;

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import pg from "pg";
 import type { SqlDatabase } from "./sql-database.js";
 import { createSqlStorage } from "./sql-storage.js";
@@ -12,10 +13,17 @@ export function openPostgresStorage(
   url: string,
   onIdleError: (error: Error) => void = () => undefined,
 ): Promise<Storage> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const pool = new pg.Pool({ connectionString: url, max: 20 });
   pool.on("error", onIdleError);
-  return createSqlStorage(postgresDatabase(pool, pool));
+  return createSqlStorage(postgresDatabase(pool, undefined));
 }
+
+/**
+ * The connection that holds the current chat's lock. Everything an update does while holding it
+ * runs on that connection: with a pool, work waiting for a second connection while every
+ * connection holds (or waits for) a lock would wait forever.
+ */
+const lockedConnection = new AsyncLocalStorage<pg.PoolClient>();
 
 /** `?` placeholders as PostgreSQL's `$1, $2, …`. */
 function numbered(sql: string): string {
@@ -23,11 +31,14 @@ function numbered(sql: string): string {
   return sql.replace(/\?/g, () => `$${++index}`);
 }
 
-type Queryable = pg.Pool | pg.PoolClient;
-
-function postgresDatabase(pool: pg.Pool, on: Queryable): SqlDatabase {
+/** A database on the pool, or pinned to one connection (`transactionClient`, inside a transaction). */
+function postgresDatabase(
+  pool: pg.Pool,
+  transactionClient: pg.PoolClient | undefined,
+): SqlDatabase {
+  const connection = () => transactionClient ?? lockedConnection.getStore() ?? pool;
   const query = async <T>(sql: string, params: readonly unknown[] = []) =>
-    on.query(numbered(sql), [...params]) as unknown as Promise<
+    connection().query(numbered(sql), [...params]) as unknown as Promise<
       pg.QueryResult<T & pg.QueryResultRow>
     >;
   return {
@@ -37,7 +48,8 @@ function postgresDatabase(pool: pg.Pool, on: Queryable): SqlDatabase {
       (await query<T>(sql, params)).rows[0],
     all: async <T>(sql: string, params?: readonly unknown[]) => (await query<T>(sql, params)).rows,
     async transaction(work) {
-      const client = await pool.connect();
+      const locked = transactionClient ?? lockedConnection.getStore();
+      const client = locked ?? (await pool.connect());
       try {
         await client.query("BEGIN");
         const value = await work(postgresDatabase(pool, client));
@@ -47,7 +59,7 @@ function postgresDatabase(pool: pg.Pool, on: Queryable): SqlDatabase {
         await client.query("ROLLBACK");
         throw error;
       } finally {
-        client.release();
+        if (!locked) client.release();
       }
     },
     async withLock(key, work) {
@@ -56,7 +68,7 @@ function postgresDatabase(pool: pg.Pool, on: Queryable): SqlDatabase {
       try {
         await client.query("SELECT pg_advisory_lock(hashtextextended($1, 0))", [key]);
         try {
-          return await work();
+          return await lockedConnection.run(client, work);
         } finally {
           await client.query("SELECT pg_advisory_unlock(hashtextextended($1, 0))", [key]);
         }

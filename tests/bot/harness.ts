@@ -37,6 +37,7 @@ export async function startHarness(
     knowledgeDir,
     adminIds: new Set([ADMIN_ID]),
     logLevel: "info",
+    schedulerIntervalMs: 60_000,
   };
   const app = await createApp({
     config,

@@ -10,7 +10,7 @@ export const POSTGRES_URL = process.env.TEST_DATABASE_URL;
 export interface Engine {
   name: string;
   /** Opens storage on a database of its own; `open()` again reaches the same database. */
-  fresh(): Promise<{ open(): Promise<Storage>; drop(): Promise<void> }>;
+  fresh(): Promise<{ url: string; open(): Promise<Storage>; drop(): Promise<void> }>;
 }
 
 export const sqlite: Engine = {
@@ -21,6 +21,7 @@ export const sqlite: Engine = {
     const { join } = await import("node:path");
     const dir = mkdtempSync(join(tmpdir(), "hk-sim-store-"));
     return {
+      url: join(dir, "bot.sqlite"),
       open: () => openSqliteStorage(join(dir, "bot.sqlite")),
       drop: async () => rmSync(dir, { recursive: true, force: true }),
     };
@@ -39,6 +40,7 @@ export const postgres: Engine = {
     const databaseUrl = new URL(url.href);
     databaseUrl.pathname = `/${name}`;
     return {
+      url: databaseUrl.href,
       open: () => openPostgresStorage(databaseUrl.href),
       async drop() {
         const client = new pg.Client({ connectionString: url.href });
