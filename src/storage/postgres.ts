@@ -13,9 +13,16 @@ export function openPostgresStorage(
   url: string,
   onIdleError: (error: Error) => void = () => undefined,
 ): Promise<Storage> {
+  return createSqlStorage(openPostgresDatabase(url, onIdleError));
+}
+
+export function openPostgresDatabase(
+  url: string,
+  onIdleError: (error: Error) => void = () => undefined,
+): SqlDatabase {
   const pool = new pg.Pool({ connectionString: url, max: 20 });
   pool.on("error", onIdleError);
-  return createSqlStorage(postgresDatabase(pool, undefined));
+  return postgresDatabase(pool, undefined);
 }
 
 /**

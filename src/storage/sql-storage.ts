@@ -25,7 +25,18 @@ const MIGRATIONS = [
 /** Unanswered questions are kept as asked, up to this length: enough to write an entry from. */
 const MAX_STORED_QUESTION = 500;
 
-async function migrate(db: SqlDatabase): Promise<void> {
+/** Every table the bot keeps, in an order that a copy can follow. */
+export const TABLES = [
+  "sessions",
+  "conversations",
+  "questions_by_day",
+  "ask_counts",
+  "unanswered",
+  "feedback",
+  "trackers",
+] as const;
+
+export async function migrate(db: SqlDatabase): Promise<void> {
   await db.run("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY)");
   // Two instances starting at once: the lock lets one migrate while the other waits.
   await db.withLock("schema-migrations", async () => {
@@ -226,4 +237,41 @@ async function unansweredSince(db: SqlDatabase, since: Date): Promise<Stats["top
     language: row.language,
     lastSeen: new Date(row.last_seen),
   }));
+}
+
+/**
+ * Copies every row of every table from one database into another that holds none yet (both
+ * migrated to the same schema), in one transaction: all of it arrives, or none.
+ */
+export async function copyDatabase(
+  from: SqlDatabase,
+  to: SqlDatabase,
+): Promise<Record<string, number>> {
+  await migrate(from);
+  await migrate(to);
+  for (const table of TABLES) {
+    const present = await to.get<{ count: number | string }>(
+      `SELECT COUNT(*) AS count FROM ${table}`,
+    );
+    if (Number(present?.count ?? 0) > 0) {
+      throw new Error(
+        `the target already holds data (table ${table}): copy into an empty database`,
+      );
+    }
+  }
+  const copied: Record<string, number> = {};
+  await to.transaction(async (tx) => {
+    for (const table of TABLES) {
+      const rows = await from.all<Record<string, unknown>>(`SELECT * FROM ${table}`);
+      for (const row of rows) {
+        const columns = Object.keys(row);
+        await tx.run(
+          `INSERT INTO ${table} (${columns.join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`,
+          columns.map((column) => row[column]),
+        );
+      }
+      copied[table] = rows.length;
+    }
+  });
+  return copied;
 }

@@ -7,12 +7,16 @@ import type { Storage } from "./storage.js";
 
 /** SQLite in one file (":memory:" for tests): one process. WAL, so a crash loses no commit. */
 export function openSqliteStorage(file: string): Promise<Storage> {
+  return createSqlStorage(openSqliteDatabase(file));
+}
+
+export function openSqliteDatabase(file: string): SqlDatabase {
   if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = NORMAL");
   db.pragma("busy_timeout = 5000");
-  return createSqlStorage(sqliteDatabase(db));
+  return sqliteDatabase(db);
 }
 
 function sqliteDatabase(db: Database.Database): SqlDatabase {
