@@ -1,0 +1,173 @@
+// npm run bench (third part): the service end to end over loopback. Two `npm start` instances in
+// webhook mode on one PostgreSQL, then one on SQLite, each fed text updates by concurrent HTTP
+// clients; the Bot API is a stub server in this process. Prints updates/s and p99 per setup, and
+// checks that no write was lost (every update's question is counted in the database).
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer as createHttpServer } from "node:http";
+import { createServer as createNetServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { loadEvalSet } from "../src/eval/eval-set.js";
+import { percentile } from "../src/eval/evaluate.js";
+import { FakeTelegram } from "../src/offline/fake-telegram.js";
+import { openStorage } from "../src/storage/open.js";
+
+const UPDATES = 3_000;
+const CONCURRENCY = 32;
+const TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsawQ";
+const SECRET = "service-benchmark-secret";
+const project = fileURLToPath(new URL("..", import.meta.url));
+
+const testSet = await loadEvalSet(join(project, "tests/eval/test.yaml"));
+if (!testSet.ok) throw new Error("tests/eval/test.yaml does not load");
+const questions = testSet.items.map((item) => item.q);
+
+// The Bot API: FakeTelegram behind a real HTTP port, as the instances reach it over loopback.
+const telegram = new FakeTelegram();
+const api = createHttpServer(async (request, response) => {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  const answer = await telegram.fetch(`http://api${request.url}`, {
+    method: "POST",
+    body: Buffer.concat(chunks).toString(),
+    headers: { "content-type": String(request.headers["content-type"] ?? "application/json") },
+  });
+  response.writeHead(answer.status, { "content-type": "application/json" });
+  response.end(await answer.text());
+});
+const apiPort = await freePort();
+await new Promise<void>((resolve) => api.listen(apiPort, "127.0.0.1", resolve));
+
+let postgresUrl = process.env.BENCH_DATABASE_URL;
+let stopPostgres: string | undefined;
+if (!postgresUrl) {
+  const env = execFileSync("bash", [join(project, ".ci/start-postgres")], { encoding: "utf8" });
+  postgresUrl = env.match(/TEST_DATABASE_URL=(\S+)/)?.[1];
+  stopPostgres = env.match(/PG_STOP='(.+)'/)?.[1];
+}
+
+const rows: string[] = [];
+rows.push(
+  await measure("2 instances, webhooks, PostgreSQL", 2, { DATABASE_URL: postgresUrl ?? "" }),
+);
+const dataDir = mkdtempSync(join(tmpdir(), "hk-sim-service-"));
+rows.push(await measure("1 instance, webhooks, SQLite", 1, { DATA_DIR: dataDir }));
+rmSync(dataDir, { recursive: true, force: true });
+api.close();
+if (stopPostgres) execFileSync("bash", ["-c", stopPostgres]);
+
+console.log(
+  `\n${UPDATES} text updates over loopback, ${CONCURRENCY} at a time, questions from tests/eval/test.yaml`,
+);
+console.log(
+  `${"".padEnd(36)}${"updates/s".padStart(11)}${"p50 ms".padStart(9)}${"p99 ms".padStart(9)}  lost writes`,
+);
+for (const row of rows) console.log(row);
+
+async function measure(name: string, count: number, env: Record<string, string>): Promise<string> {
+  if (env.DATABASE_URL) {
+    // A clean schema for each run: the count of questions must match what this run sent.
+    const storage = await openStorage({ databaseUrl: env.DATABASE_URL, sqliteFile: "" });
+    await storage.close();
+    execFileSync("psql", [
+      env.DATABASE_URL,
+      "-qc",
+      "DROP SCHEMA public CASCADE; CREATE SCHEMA public;",
+    ]);
+  }
+  const instances = await Promise.all(Array.from({ length: count }, () => startInstance(env)));
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < UPDATES) {
+        const index = next++;
+        const instance = instances[index % instances.length];
+        const t = performance.now();
+        const response = await fetch(`http://127.0.0.1:${instance?.port}/telegram`, {
+          method: "POST",
+          headers: {
+            "content-type": "application/json",
+            "x-telegram-bot-api-secret-token": SECRET,
+          },
+          body: JSON.stringify(
+            update(index + 1, 10_000 + (index % 2_000), questions[index % questions.length] ?? ""),
+          ),
+        });
+        await response.text();
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  for (const instance of instances) instance.process.kill("SIGTERM");
+  await Promise.all(
+    instances.map((instance) => new Promise((resolve) => instance.process.once("exit", resolve))),
+  );
+  const storage = await openStorage({
+    ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
+    sqliteFile: join(env.DATA_DIR ?? "", "bot.sqlite"),
+  });
+  const counted = (await storage.stats(new Date())).questionsTotal;
+  await storage.close();
+  latencies.sort((a, b) => a - b);
+  return `${name.padEnd(36)}${(UPDATES / seconds).toFixed(0).padStart(11)}${percentile(latencies, 0.5).toFixed(1).padStart(9)}${percentile(latencies, 0.99).toFixed(1).padStart(9)}  ${UPDATES - counted}`;
+}
+
+function update(updateId: number, user: number, text: string) {
+  return {
+    update_id: updateId,
+    message: {
+      message_id: updateId,
+      date: Math.floor(Date.now() / 1000),
+      chat: { id: user, type: "private", first_name: "U" },
+      from: { id: user, is_bot: false, first_name: "U", language_code: "en" },
+      text,
+    },
+  };
+}
+
+async function startInstance(env: Record<string, string>) {
+  const port = await freePort();
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ["--import", "tsx", join(project, "src/entry/start.ts")],
+    {
+      cwd: project,
+      env: {
+        ...process.env,
+        ...env,
+        BOT_TOKEN: TOKEN,
+        TELEGRAM_API_ROOT: `http://127.0.0.1:${apiPort}`,
+        WEBHOOK_URL: `http://127.0.0.1:${port}/telegram`,
+        WEBHOOK_SECRET: SECRET,
+        PORT: String(port),
+        LOG_LEVEL: "error",
+      },
+      stdio: "ignore",
+    },
+  );
+  for (let attempt = 0; attempt < 300; attempt++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return { port, process: child };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error("an instance did not start");
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createNetServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
