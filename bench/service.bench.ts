@@ -2,10 +2,9 @@
 // webhook mode on one PostgreSQL, then one on SQLite, each fed text updates by concurrent HTTP
 // clients; the Bot API is a stub server in this process. Prints updates/s and p99 per setup, and
 // checks that no write was lost (every update's question is counted in the database).
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer as createHttpServer } from "node:http";
-import { createServer as createNetServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13,10 +12,10 @@ import { loadEvalSet } from "../src/eval/eval-set.js";
 import { percentile } from "../src/eval/evaluate.js";
 import { FakeTelegram } from "../src/offline/fake-telegram.js";
 import { openStorage } from "../src/storage/open.js";
+import { freePort, startWebhookBot, textUpdate } from "../tests/e2e/processes.js";
 
 const UPDATES = 3_000;
 const CONCURRENCY = 32;
-const TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsawQ";
 const SECRET = "service-benchmark-secret";
 const project = fileURLToPath(new URL("..", import.meta.url));
 
@@ -77,7 +76,14 @@ async function measure(name: string, count: number, env: Record<string, string>)
       "DROP SCHEMA public CASCADE; CREATE SCHEMA public;",
     ]);
   }
-  const instances = await Promise.all(Array.from({ length: count }, () => startInstance(env)));
+  const instances = await Promise.all(
+    Array.from({ length: count }, () =>
+      startWebhookBot(
+        { ...env, TELEGRAM_API_ROOT: `http://127.0.0.1:${apiPort}`, LOG_LEVEL: "error" },
+        SECRET,
+      ),
+    ),
+  );
   const latencies: number[] = [];
   let next = 0;
   const started = performance.now();
@@ -94,7 +100,11 @@ async function measure(name: string, count: number, env: Record<string, string>)
             "x-telegram-bot-api-secret-token": SECRET,
           },
           body: JSON.stringify(
-            update(index + 1, 10_000 + (index % 2_000), questions[index % questions.length] ?? ""),
+            textUpdate(
+              index + 1,
+              10_000 + (index % 2_000),
+              questions[index % questions.length] ?? "",
+            ),
           ),
         });
         await response.text();
@@ -115,59 +125,4 @@ async function measure(name: string, count: number, env: Record<string, string>)
   await storage.close();
   latencies.sort((a, b) => a - b);
   return `${name.padEnd(36)}${(UPDATES / seconds).toFixed(0).padStart(11)}${percentile(latencies, 0.5).toFixed(1).padStart(9)}${percentile(latencies, 0.99).toFixed(1).padStart(9)}  ${UPDATES - counted}`;
-}
-
-function update(updateId: number, user: number, text: string) {
-  return {
-    update_id: updateId,
-    message: {
-      message_id: updateId,
-      date: Math.floor(Date.now() / 1000),
-      chat: { id: user, type: "private", first_name: "U" },
-      from: { id: user, is_bot: false, first_name: "U", language_code: "en" },
-      text,
-    },
-  };
-}
-
-async function startInstance(env: Record<string, string>) {
-  const port = await freePort();
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ["--import", "tsx", join(project, "src/entry/start.ts")],
-    {
-      cwd: project,
-      env: {
-        ...process.env,
-        ...env,
-        BOT_TOKEN: TOKEN,
-        TELEGRAM_API_ROOT: `http://127.0.0.1:${apiPort}`,
-        WEBHOOK_URL: `http://127.0.0.1:${port}/telegram`,
-        WEBHOOK_SECRET: SECRET,
-        PORT: String(port),
-        LOG_LEVEL: "error",
-      },
-      stdio: "ignore",
-    },
-  );
-  for (let attempt = 0; attempt < 300; attempt++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return { port, process: child };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error("an instance did not start");
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createNetServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
 }

@@ -25,14 +25,14 @@ describe("npm run chat", () => {
     expect(run.stdout).toContain("[2] 可以开热点给家人用吗？");
     expect(run.stdout).toContain("打开手机的个人热点");
     expect(run.stdout).not.toContain("never read");
-  });
+  }, 30_000);
 
   it("exits 0 at the end of input, and speaks the language asked for", () => {
     const run = chat("hotspot\n", "--lang", "zh-Hant");
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("香港流量卡");
     expect(run.stdout).toContain("熱點");
-  });
+  }, 30_000);
 
   it("runs both flows, and saves the usage chart to a file", () => {
     const share = chat("/share\n2\n1\n1\n1\n2\n/quit\n", "--lang", "en");
@@ -45,5 +45,5 @@ describe("npm run chat", () => {
     expect(monitor.status).toBe(0);
     expect(monitor.stdout).toContain("Saved");
     expect(monitor.stdout).toMatch(/\[picture saved to .+\.png\]/);
-  });
+  }, 60_000);
 });

@@ -1,35 +1,28 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { TelegramServer } from "telegram-test-api/lib/telegramServer.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { projectPath } from "../helpers.js";
+import { freePort, startBotProcess, TEST_TOKEN } from "./processes.js";
 
 // The real entry point, polling a Bot API emulator on loopback: what `npm start` does, minus Telegram.
-const TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsawQ";
+const TOKEN = TEST_TOKEN;
+/** A reply counts as finished once no further message has come for this long. */
+const SETTLE_MS = 300;
 let server: TelegramServer;
 let bot: ChildProcess;
-let botOutput = "";
+let botOutput: () => string = () => "";
 const dataDir = mkdtempSync(join(tmpdir(), "hk-sim-e2e-"));
 
-/** Starts `npm start`'s entry point as a child process, polling the emulator. */
 function startBot(): ChildProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", projectPath("src/entry/start.ts")], {
-    cwd: projectPath("."),
-    env: {
-      ...process.env,
-      BOT_TOKEN: TOKEN,
-      TELEGRAM_API_ROOT: server.config.apiURL,
-      DATA_DIR: dataDir,
-      LOG_LEVEL: "info",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
+  const started = startBotProcess({
+    TELEGRAM_API_ROOT: server.config.apiURL,
+    DATA_DIR: dataDir,
+    LOG_LEVEL: "info",
   });
-  child.stdout?.on("data", (chunk) => (botOutput += chunk));
-  child.stderr?.on("data", (chunk) => (botOutput += chunk));
-  return child;
+  botOutput = started.output;
+  return started.process;
 }
 
 beforeAll(async () => {
@@ -67,14 +60,22 @@ function person(userId: number) {
       (update) => String(update.message.chat_id) === String(userId),
     );
   /** Waits for the bot's next message to this chat. */
+  /** Waits for the bot's reply to this chat, and for it to finish (a reply may be two messages). */
   const nextReply = async (seen: number): Promise<BotMessage> => {
     const deadline = Date.now() + 20_000;
+    let count = seen;
+    let quietSince = Date.now();
     while (Date.now() < deadline) {
       const messages = messagesToMe();
-      if (messages.length > seen) return messages[messages.length - 1] as BotMessage;
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      if (messages.length !== count) {
+        count = messages.length;
+        quietSince = Date.now();
+      } else if (count > seen && Date.now() - quietSince >= SETTLE_MS) {
+        return messages[messages.length - 1] as BotMessage;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 25));
     }
-    throw new Error(`no reply from the bot; its output:\n${botOutput}`);
+    throw new Error(`no reply from the bot; its output:\n${botOutput()}`);
   };
   return {
     async say(text: string): Promise<BotMessage> {
@@ -104,7 +105,7 @@ function person(userId: number) {
         if (edited && edited.message.text !== before) return edited;
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
-      throw new Error(`the bot did not answer the button; its output:\n${botOutput}`);
+      throw new Error(`the bot did not answer the button; its output:\n${botOutput()}`);
     },
   };
 }
@@ -167,17 +168,6 @@ describe("npm start against a Bot API emulator", () => {
   it("keeps answering after a method the emulator lacks (setMyCommands) failed", async () => {
     const reply = await person(5002).say("how good is the signal in hong kong");
     expect(reply.message.text).toContain("signal");
-    expect(botOutput).not.toContain(TOKEN.split(":")[1]);
+    expect(botOutput()).not.toContain(TOKEN.split(":")[1]);
   }, 30_000);
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}

@@ -1,14 +1,11 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { TelegramServer } from "telegram-test-api/lib/telegramServer.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Storage, TrackerRecord } from "../../src/storage/storage.js";
-import { projectPath } from "../helpers.js";
 import { POSTGRES_URL, postgres } from "../storage/engines.js";
+import { type BotProcess, freePort, startWebhookBot, textUpdate, waitFor } from "./processes.js";
 
 // Two `npm start` processes in webhook mode on one PostgreSQL, their outgoing calls going to a
 // Bot API emulator: updates of one chat race between them, and one of them is killed midway.
-const TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsawQ";
 const SECRET = "scaled-setup-secret";
 const USERS = 10;
 const REPORTS_PER_USER = 24;
@@ -17,7 +14,7 @@ const DUE_REMINDERS = 30;
 let server: TelegramServer;
 let database: Awaited<ReturnType<typeof postgres.fresh>>;
 let storage: Storage;
-const instances: { port: number; process: ChildProcess; output: string }[] = [];
+const instances: (BotProcess & { port: number })[] = [];
 
 const tracker = (userId: number, nextReminderAt?: string): TrackerRecord => ({
   userId,
@@ -39,7 +36,19 @@ describe.skipIf(!POSTGRES_URL)("two instances behind webhooks on one PostgreSQL"
     for (let user = 1; user <= DUE_REMINDERS; user++) {
       await storage.trackers.save(tracker(1000 + user, "2026-01-01T00:00:00.000Z"));
     }
-    for (let index = 0; index < 2; index++) instances.push(await startInstance());
+    for (let index = 0; index < 2; index++) {
+      instances.push(
+        await startWebhookBot(
+          {
+            TELEGRAM_API_ROOT: server.config.apiURL,
+            DATABASE_URL: database.url,
+            SCHEDULER_INTERVAL_MS: "200",
+            LOG_LEVEL: "warn",
+          },
+          SECRET,
+        ),
+      );
+    }
   }, 60_000);
 
   afterAll(async () => {
@@ -61,7 +70,7 @@ describe.skipIf(!POSTGRES_URL)("two instances behind webhooks on one PostgreSQL"
           const user = index + 1;
           // Two reports of the same chat at once, one to each instance (or both to the survivor).
           const sends = [0, 1].map((which) =>
-            deliver(which, update(updateId++, user, "/used +100MB")),
+            deliver(which, textUpdate(updateId++, user, "/used +100MB")),
           );
           for (const ok of await Promise.all(sends)) {
             if (ok) acknowledged.set(user, (acknowledged.get(user) ?? 0) + 1);
@@ -82,7 +91,11 @@ describe.skipIf(!POSTGRES_URL)("two instances behind webhooks on one PostgreSQL"
 
     // The scheduler of the surviving instance (and of the other, before it died) delivered each
     // due reminder exactly once.
-    await waitFor(() => remindersTo().size === DUE_REMINDERS);
+    await waitFor(
+      () => remindersTo().size === DUE_REMINDERS,
+      20_000,
+      () => instances.map((instance) => instance.output()).join("\n"),
+    );
     await new Promise((resolve) => setTimeout(resolve, 500));
     const counts = remindersTo();
     expect(counts.size).toBe(DUE_REMINDERS);
@@ -108,20 +121,6 @@ async function deliver(which: number, body: object): Promise<boolean> {
   return false;
 }
 
-function update(updateId: number, user: number, text: string) {
-  return {
-    update_id: updateId,
-    message: {
-      message_id: updateId,
-      date: Math.floor(Date.now() / 1000),
-      chat: { id: user, type: "private", first_name: "U" },
-      from: { id: user, is_bot: false, first_name: "U", language_code: "en" },
-      text,
-      entities: [{ type: "bot_command", offset: 0, length: 5 }],
-    },
-  };
-}
-
 /** How many messages the bot sent to each reminder chat. */
 function remindersTo(): Map<number, number> {
   const counts = new Map<number, number>();
@@ -132,58 +131,4 @@ function remindersTo(): Map<number, number> {
     if (chat > 1000) counts.set(chat, (counts.get(chat) ?? 0) + 1);
   }
   return counts;
-}
-
-async function startInstance() {
-  const port = await freePort();
-  const instance = { port, output: "", process: undefined as unknown as ChildProcess };
-  instance.process = spawn(
-    process.execPath,
-    ["--import", "tsx", projectPath("src/entry/start.ts")],
-    {
-      cwd: projectPath("."),
-      env: {
-        ...process.env,
-        BOT_TOKEN: TOKEN,
-        TELEGRAM_API_ROOT: server.config.apiURL,
-        DATABASE_URL: database.url,
-        WEBHOOK_URL: `http://127.0.0.1:${port}/telegram`,
-        WEBHOOK_SECRET: SECRET,
-        PORT: String(port),
-        SCHEDULER_INTERVAL_MS: "200",
-        LOG_LEVEL: "warn",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
-  instance.process.stdout?.on("data", (chunk) => (instance.output += chunk));
-  instance.process.stderr?.on("data", (chunk) => (instance.output += chunk));
-  await waitFor(async () => {
-    try {
-      return (await fetch(`http://127.0.0.1:${port}/healthz`)).ok;
-    } catch {
-      return false;
-    }
-  }, 30_000);
-  return instance;
-}
-
-async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`timed out; instances said:\n${instances.map((i) => i.output).join("\n")}`);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
 }
