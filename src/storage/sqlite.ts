@@ -41,13 +41,13 @@ function sqliteDatabase(db: Database.Database): SqlDatabase {
       prepare(sql).all(...params) as T[],
     transaction<T>(work: (tx: SqlDatabase) => Promise<T>): Promise<T> {
       const result = queue.then(async () => {
-        db.exec("BEGIN");
+        prepare("BEGIN").run();
         try {
           const value = await work(database);
-          db.exec("COMMIT");
+          prepare("COMMIT").run();
           return value;
         } catch (error) {
-          db.exec("ROLLBACK");
+          prepare("ROLLBACK").run();
           throw error;
         }
       });
