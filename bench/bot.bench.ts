@@ -4,12 +4,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { Update } from "grammy/types";
 import { createApp } from "../src/app.js";
 import { loadEvalSet } from "../src/eval/eval-set.js";
 import { percentile } from "../src/eval/evaluate.js";
 import { createLogger } from "../src/logger.js";
 import { FakeTelegram } from "../src/offline/fake-telegram.js";
-import { OfflineUser } from "../src/offline/offline-user.js";
+import { textUpdate } from "../tests/e2e/processes.js";
 
 const UPDATES = 20_000;
 // Enough users that none reaches the rate limit, which would skip the matcher.
@@ -29,10 +30,6 @@ const app = await createApp({
   fetch: telegram.fetch,
   botInfo: telegram.botInfo,
 });
-const users = Array.from(
-  { length: USERS },
-  (_, index) => new OfflineUser(app.bot, telegram, { id: 10_000 + index }),
-);
 
 const { matcher } = app.deps.knowledge();
 const matcherTimes: number[] = [];
@@ -42,19 +39,24 @@ for (let index = 0; index < UPDATES; index++) {
   matcherTimes.push(performance.now() - started);
 }
 
+// Updates built beforehand, so that only the bot's own work is timed.
+const updates = (count: number, firstUser: number, users: number) =>
+  Array.from(
+    { length: count },
+    (_, index) =>
+      textUpdate(
+        firstUser * 100 + index,
+        firstUser + (index % users),
+        questions[index % questions.length] ?? "",
+      ) as unknown as Update,
+  );
 // Warm up the JIT on a separate set of users, as a running bot would be.
-const warmUp = Array.from(
-  { length: 400 },
-  (_, index) => new OfflineUser(app.bot, telegram, { id: 1_000 + index }),
-);
-for (let index = 0; index < 2_000; index++)
-  await warmUp[index % warmUp.length]?.send(questions[index % questions.length] ?? "");
+for (const update of updates(2_000, 1_000, 400)) await app.bot.handleUpdate(update);
 const botTimes: number[] = [];
 const started = performance.now();
-for (let index = 0; index < UPDATES; index++) {
-  const user = users[index % USERS];
+for (const update of updates(UPDATES, 10_000, USERS)) {
   const t = performance.now();
-  await user?.send(questions[index % questions.length] ?? "");
+  await app.bot.handleUpdate(update);
   botTimes.push(performance.now() - t);
 }
 const seconds = (performance.now() - started) / 1000;
