@@ -68,12 +68,10 @@ for (const row of rows) console.log(row);
 async function measure(name: string, count: number, env: Record<string, string>): Promise<string> {
   if (env.DATABASE_URL) {
     // A clean schema for each run: the count of questions must match what this run sent.
-    const storage = await openStorage({ databaseUrl: env.DATABASE_URL, sqliteFile: "" });
-    await storage.close();
     execFileSync("psql", [
       env.DATABASE_URL,
       "-qc",
-      "DROP SCHEMA public CASCADE; CREATE SCHEMA public;",
+      "SET client_min_messages = warning; DROP SCHEMA public CASCADE; CREATE SCHEMA public;",
     ]);
   }
   const instances = await Promise.all(

@@ -78,6 +78,19 @@ describe("/share", () => {
     expect(last(await user.press("2"))).toBe("How long are you in Hong Kong?");
   });
 
+  it("switches language inside the flow with /language, and ignores a forged language", async () => {
+    const user = harness.user(100, "en");
+    await user.send("/share");
+    const asked = user.lastShown?.messageId ?? 0;
+    const forged = await user.pressData(asked, "lang:fr");
+    expect(forged.find((c) => c.method === "answerCallbackQuery")?.payload.text).toContain(
+      "answer the question",
+    );
+    await user.send("/language");
+    expect(last(await user.press("繁體中文"))).toBe("一共幾個人需要上網？");
+    expect((await harness.app.deps.storage.sessions.read("100"))?.language).toBe("zh-Hant");
+  });
+
   it("keeps /help inside the flow", async () => {
     const user = harness.user(100, "en");
     await user.send("/share");

@@ -2,9 +2,10 @@ import type { Conversation } from "@grammyjs/conversations";
 import type { I18n } from "@grammyjs/i18n";
 import { type Context, InlineKeyboard } from "grammy";
 import type { Language } from "../../kb/schema.js";
+import { decodeAction } from "../callback-data.js";
 import type { BotContext, BotDeps } from "../context.js";
 import { escapeHtml } from "../html.js";
-import { answerView } from "../views.js";
+import { answerView, languageView } from "../views.js";
 
 /** Inside a conversation, contexts come from the conversation's replay, not the bot's middleware. */
 export type FlowContext = Context;
@@ -35,8 +36,11 @@ export const BACK = Symbol("back");
 export interface FlowKit {
   language: Language;
   t(key: string, variables?: Record<string, string | number>): string;
-  /** Asks one question until it gets an answer: a button, a typed answer, or "back". */
-  ask<T>(ctx: FlowContext, question: Question<T>, canGoBack: boolean): Promise<T | typeof BACK>;
+  /**
+   * Asks one question until it gets an answer: a button, a typed answer, or "back". The question
+   * is built by a function, so that a change of language midway asks it again in the new one.
+   */
+  ask<T>(ctx: FlowContext, build: () => Question<T>, canGoBack: boolean): Promise<T | typeof BACK>;
   /** Walks a list of steps, each a question, with "back" returning to the one before. */
   steps<S extends object>(
     ctx: FlowContext,
@@ -83,7 +87,8 @@ export function flowKit(
       return language;
     },
     t,
-    async ask(ctx, question, canGoBack) {
+    async ask(ctx, build, canGoBack) {
+      let question = build();
       await send(ctx, question.prompt, keyboardOf(question, canGoBack));
       for (;;) {
         const asked = await conversation.now();
@@ -94,19 +99,22 @@ export function flowKit(
         }
         const data = reply.callbackQuery?.data;
         if (data !== undefined) {
-          if (!data.startsWith("flow:") && !data.startsWith("lang:")) {
-            // A button from outside the flow (an old answer, the menu): handle it normally.
+          const action = decodeAction(data);
+          if (!data.startsWith("flow:") && action?.kind !== "lang") {
+            // A button from outside the flow (an old answer, the menu) waits until it is over.
             await reply.answerCallbackQuery({ text: t("flow-finish-first") });
             continue;
           }
           await reply.answerCallbackQuery();
           if (data === "flow:back" && canGoBack) return BACK;
           if (data === "flow:cancel") return cancel(reply);
-          if (data.startsWith("lang:")) {
-            language = (data.slice(5) as Language) ?? language;
+          if (action?.kind === "lang") {
+            const chosen = action.language;
+            language = chosen;
             await conversation.external((outer) => {
-              outer.session.language = language;
+              outer.session.language = chosen;
             });
+            question = build();
             await send(reply, question.prompt, keyboardOf(question, canGoBack));
             continue;
           }
@@ -125,11 +133,8 @@ export function flowKit(
           continue;
         }
         if (/^\/language\b/.test(text)) {
-          const keyboard = new InlineKeyboard()
-            .text("简体中文", "lang:zh-Hans")
-            .text("繁體中文", "lang:zh-Hant")
-            .text("English", "lang:en");
-          await send(reply, escapeHtml(t("language-choose")), keyboard);
+          const view = languageView(t);
+          await send(reply, view.text, view.keyboard);
           continue;
         }
         if (text.startsWith("/")) {
@@ -156,11 +161,12 @@ export function flowKit(
       let at = 0;
       while (at < keys.length) {
         const key = keys[at] as keyof typeof questions;
-        const question = {
-          ...questions[key](answers as never),
-          ...(key in answers ? { previous: answers[key as string] } : {}),
-        } as Question<unknown>;
-        const answer = await kit.ask(ctx, question, at > 0);
+        const build = () =>
+          ({
+            ...questions[key](answers as never),
+            ...(key in answers ? { previous: answers[key as string] } : {}),
+          }) as Question<unknown>;
+        const answer = await kit.ask(ctx, build, at > 0);
         if (answer === BACK) {
           at--;
           continue;

@@ -37,7 +37,7 @@ export function createMonitorFlow(i18n: I18n<BotContext>, deps: BotDeps) {
 
     const carrier = await kit.ask<Carrier>(
       ctx,
-      {
+      () => ({
         prompt: t("monitor-carrier"),
         choices: CARRIERS.map((value) => ({ value, label: t(`carrier-${value}`) })),
         parse: (text) =>
@@ -57,7 +57,7 @@ export function createMonitorFlow(i18n: I18n<BotContext>, deps: BotDeps) {
                         ? "unsure"
                         : undefined,
         expected: t("monitor-carrier-expected"),
-      },
+      }),
       false,
     );
     if (carrier === BACK) return;
@@ -75,7 +75,7 @@ export function createMonitorFlow(i18n: I18n<BotContext>, deps: BotDeps) {
 
     const wantsTracker = await kit.ask<boolean>(
       ctx,
-      {
+      () => ({
         prompt: t("monitor-offer"),
         choices: [
           { value: true, label: t("monitor-offer-yes") },
@@ -88,7 +88,7 @@ export function createMonitorFlow(i18n: I18n<BotContext>, deps: BotDeps) {
               ? false
               : undefined,
         expected: t("flow-yes-no"),
-      },
+      }),
       false,
     );
     if (wantsTracker !== true) {
@@ -162,7 +162,7 @@ export function createMonitorFlow(i18n: I18n<BotContext>, deps: BotDeps) {
       const { checkInHour, ...plan } = answers satisfies Plan & { checkInHour: number };
       const confirmed = await kit.ask<boolean>(
         ctx,
-        {
+        () => ({
           prompt: t("tracker-confirm", {
             total: formatData(plan.totalMb),
             days: plan.days,
@@ -179,7 +179,7 @@ export function createMonitorFlow(i18n: I18n<BotContext>, deps: BotDeps) {
           ],
           parse: (text) => (/^(是|好|ok|yes|save|確認|确认)$/i.test(text) ? true : undefined),
           expected: t("flow-yes-no"),
-        },
+        }),
         false,
       );
       if (confirmed !== true) continue;
