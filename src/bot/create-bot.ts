@@ -46,7 +46,18 @@ const PRIVATE_COMMANDS = [
   "language",
 ] as const;
 
-export function createI18n(): I18n<BotContext> {
+let sharedI18n: I18n<BotContext> | undefined;
+
+/**
+ * The bot's translations: one instance per process, shared by the bot, the command menu and the
+ * scheduler, since loading the Fluent files and negotiating locales is the same work each time.
+ */
+export function botI18n(): I18n<BotContext> {
+  sharedI18n ??= createI18n();
+  return sharedI18n;
+}
+
+function createI18n(): I18n<BotContext> {
   const i18n = new I18n<BotContext>({
     defaultLocale: "en",
     directory: fileURLToPath(new URL("./locales", import.meta.url)),
@@ -107,7 +118,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Bo
     ctx.language = negotiateLanguage(ctx, ctx.from ? ctx.session : undefined);
     return next();
   });
-  const i18n = createI18n();
+  const i18n = botI18n();
   guarded.use(i18n);
   // Only messages are limited: a dropped button tap or inline keystroke would look like a bug.
   guarded.on(
@@ -201,7 +212,7 @@ const COMMAND_MENUS = [
 
 /** Registers the command menus; the bot works without them, so a failure only logs a warning. */
 export async function registerCommands(bot: Bot<BotContext>, deps: BotDeps): Promise<void> {
-  const i18n = createI18n();
+  const i18n = botI18n();
   const calls = COMMAND_MENUS.flatMap(({ locale, languageCode }) => {
     const describe = (command: string) => ({
       command,

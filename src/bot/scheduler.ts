@@ -5,7 +5,7 @@ import { formatData } from "../tracker/amounts.js";
 import { planEnd } from "../tracker/reminders.js";
 import { usageStatus } from "../tracker/usage.js";
 import type { BotContext, BotDeps } from "./context.js";
-import { createI18n } from "./create-bot.js";
+import { botI18n } from "./create-bot.js";
 import { escapeHtml } from "./html.js";
 import { readingsOf, scheduled } from "./tracker-actions.js";
 
@@ -30,7 +30,7 @@ export interface Scheduler {
  * has their reminders stopped, not retried.
  */
 export function createScheduler(bot: Bot<BotContext>, deps: BotDeps): Scheduler {
-  const i18n = createI18n();
+  const i18n = botI18n();
   let timer: NodeJS.Timeout | undefined;
   let busy = false;
 

@@ -2,7 +2,7 @@
 // Configuration: .env.example.
 import { existsSync } from "node:fs";
 import { run } from "@grammyjs/runner";
-import { createApp } from "../app.js";
+import { createApp, KnowledgeBaseError } from "../app.js";
 import { registerCommands } from "../bot/create-bot.js";
 import { createScheduler } from "../bot/scheduler.js";
 import { ConfigError, loadConfig } from "../config.js";
@@ -24,7 +24,15 @@ try {
   process.exit(1);
 }
 const logger = createLogger(config.logLevel);
-const app = await createApp({ config, logger });
+let app: Awaited<ReturnType<typeof createApp>>;
+try {
+  app = await createApp({ config, logger });
+} catch (error) {
+  if (!(error instanceof KnowledgeBaseError)) throw error;
+  // The bot never starts on a knowledge base it cannot read: fix it, `npm run kb:check` helps.
+  console.error(`Cannot start: ${error.message}`);
+  process.exit(1);
+}
 const { bot } = app;
 
 await bot.init();

@@ -1,4 +1,4 @@
-import type { Update, UserFromGetMe } from "grammy/types";
+import type { UserFromGetMe } from "grammy/types";
 
 /** One Bot API call the bot made, as Telegram would have received it. */
 export interface ApiCall {
@@ -162,5 +162,3 @@ function readMultipart(body: Buffer, boundary: string): Record<string, unknown> 
   }
   return payload;
 }
-
-export type { Update };
