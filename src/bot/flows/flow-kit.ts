@@ -30,6 +30,26 @@ export interface Question<T> {
   expected: string;
 }
 
+const YES = /^(是|是的|对|對|係|系|有|要|好|好呀|得|yes|y|yeah|yep|sure|ok)$/i;
+const NO = /^(不|不是|否|没有|冇|唔係|不要|唔要|no|n|nope)$/i;
+
+/** A yes-or-no question: two buttons, and typed yes / no in the three languages. */
+export function yesNoQuestion(
+  prompt: string,
+  labels: { yes: string; no: string },
+  expected: string,
+): Question<boolean> {
+  return {
+    prompt,
+    choices: [
+      { value: true, label: labels.yes },
+      { value: false, label: labels.no },
+    ],
+    parse: (text) => (YES.test(text) ? true : NO.test(text) ? false : undefined),
+    expected,
+  };
+}
+
 /** A flow's answer to "back": return to the previous question. */
 export const BACK = Symbol("back");
 

@@ -6,7 +6,13 @@ import { addDays, hongKongDate, type Plan, type Threshold } from "../../tracker/
 import type { BotContext, BotDeps } from "../context.js";
 import { escapeHtml } from "../html.js";
 import { describeThreshold, startTracker } from "../tracker-actions.js";
-import { BACK, type FlowContext, type FlowConversation, flowKit } from "./flow-kit.js";
+import {
+  BACK,
+  type FlowContext,
+  type FlowConversation,
+  flowKit,
+  yesNoQuestion,
+} from "./flow-kit.js";
 
 const CARRIERS = ["cmhk", "hkt", "smartone", "three", "unicom", "mvno", "unsure"] as const;
 type Carrier = (typeof CARRIERS)[number];
@@ -75,20 +81,12 @@ export function createMonitorFlow(i18n: I18n<BotContext>, deps: BotDeps) {
 
     const wantsTracker = await kit.ask<boolean>(
       ctx,
-      () => ({
-        prompt: t("monitor-offer"),
-        choices: [
-          { value: true, label: t("monitor-offer-yes") },
-          { value: false, label: t("monitor-offer-no") },
-        ],
-        parse: (text) =>
-          /^(是|好|要|yes|y|ok|sure|好呀|得)$/i.test(text)
-            ? true
-            : /^(不|不要|唔要|no|n)$/i.test(text)
-              ? false
-              : undefined,
-        expected: t("flow-yes-no"),
-      }),
+      () =>
+        yesNoQuestion(
+          t("monitor-offer"),
+          { yes: t("monitor-offer-yes"), no: t("monitor-offer-no") },
+          t("flow-yes-no"),
+        ),
       false,
     );
     if (wantsTracker !== true) {

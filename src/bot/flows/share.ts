@@ -12,12 +12,9 @@ import { readCount, readDays } from "../../tracker/amounts.js";
 import { encodeAction } from "../callback-data.js";
 import type { BotContext, BotDeps } from "../context.js";
 import { escapeHtml } from "../html.js";
-import { type FlowContext, type FlowConversation, flowKit } from "./flow-kit.js";
+import { type FlowContext, type FlowConversation, flowKit, yesNoQuestion } from "./flow-kit.js";
 
 const MAX_PEOPLE = 20;
-const YES = /^(是|是的|对|對|係|系|有|要|yes|y|yeah|yep|sure)$/i;
-const NO = /^(不|不是|否|没有|冇|唔係|no|n|nope)$/i;
-const yesNo = (text: string) => (YES.test(text) ? true : NO.test(text) ? false : undefined);
 
 /** /share: five questions the family-sharing article weighs, then a workaround and its reasons. */
 export function createShareFlow(i18n: I18n<BotContext>, deps: BotDeps) {
@@ -51,15 +48,12 @@ export function createShareFlow(i18n: I18n<BotContext>, deps: BotDeps) {
               : undefined,
         expected: t("share-stay-expected"),
       }),
-      together: () => ({
-        prompt: t("share-together"),
-        choices: [
-          { value: true, label: t("share-together-yes") },
-          { value: false, label: t("share-together-no") },
-        ],
-        parse: yesNo,
-        expected: t("flow-yes-no"),
-      }),
+      together: () =>
+        yesNoQuestion(
+          t("share-together"),
+          { yes: t("share-together-yes"), no: t("share-together-no") },
+          t("flow-yes-no"),
+        ),
       use: () => ({
         prompt: t("share-use"),
         choices: [
@@ -77,15 +71,12 @@ export function createShareFlow(i18n: I18n<BotContext>, deps: BotDeps) {
                 : undefined,
         expected: t("share-use-expected"),
       }),
-      occasional: () => ({
-        prompt: t("share-occasional"),
-        choices: [
-          { value: true, label: t("share-occasional-yes") },
-          { value: false, label: t("share-occasional-no") },
-        ],
-        parse: yesNo,
-        expected: t("flow-yes-no"),
-      }),
+      occasional: () =>
+        yesNoQuestion(
+          t("share-occasional"),
+          { yes: t("share-occasional-yes"), no: t("share-occasional-no") },
+          t("flow-yes-no"),
+        ),
     });
 
     const workaround = recommendSharing(answers);
