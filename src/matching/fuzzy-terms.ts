@@ -43,12 +43,12 @@ export class FuzzyTerms {
     }
   }
 
-  /** The closest known word, or undefined when none is close enough. Users repeat their words. */
+  /** The closest known word, or null when none is close enough. Users repeat their words. */
   readonly correct = memoize((word: string) => this.#closest(word), 10_000);
 
-  #closest(word: string): FuzzyHit | undefined {
-    if (word.length < MIN_FUZZY_LENGTH || !LATIN_WORD.test(word)) return undefined;
-    let best: FuzzyHit | undefined;
+  #closest(word: string): FuzzyHit | null {
+    if (word.length < MIN_FUZZY_LENGTH || !LATIN_WORD.test(word)) return null;
+    let best: FuzzyHit | null = null;
     const slack = word.length >= 8 ? 2 : 1;
     for (let length = word.length - slack; length <= word.length + slack; length++) {
       const hit = this.#byLength.get(length)?.search(word, { limit: 1 })[0];

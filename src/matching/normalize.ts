@@ -22,6 +22,7 @@ export interface Normalizer {
 }
 
 const LATIN_OR_DIGIT = /[a-z0-9]/;
+const HAN_CHAR = /\p{Script=Han}/u;
 const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
 
 /**
@@ -30,8 +31,15 @@ const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
  * "sim卡" and "sim 卡" prepare alike. Dictionary words go through the same steps as questions.
  */
 export function prepare(text: string): string {
-  return text.slice(0, MAX_QUERY_CHARS).split(/\s+/).map(prepareWord).filter(Boolean).join(" ");
+  let prepared = "";
+  for (const word of text.slice(0, MAX_QUERY_CHARS).split(WHITESPACE)) {
+    const folded = prepareWord(word);
+    if (folded) prepared = prepared ? `${prepared} ${folded}` : folded;
+  }
+  return prepared;
 }
+
+const WHITESPACE = /\s+/;
 
 // Every step of `prepare` stays within a space-separated word, so a word that recurs across
 // questions (all of them, in English) is prepared once.
@@ -50,11 +58,16 @@ const prepareWord = memoize((word: string) =>
 const simplify = memoize(toSimplified);
 
 /** The words of a text without spaces; Intl.Segmenter never joins words across a space. */
-const segmentWords = memoize((chunk: string): readonly string[] =>
+const segmentHan = memoize((chunk: string): readonly string[] =>
   [...segmenter.segment(chunk)]
     .filter((segment) => segment.isWordLike)
     .map((segment) => segment.segment),
 );
+
+// `prepare` splits Han from Latin and digits, so a chunk without Han is one word: neither the
+// segmenter nor its cache, which one-off English words would otherwise flush, is needed.
+const segmentWords = (chunk: string): readonly string[] =>
+  HAN_CHAR.test(chunk) ? segmentHan(chunk) : [chunk];
 
 /** Plural and third-person -s only: anything bolder mangles words ("setting" → "sett"). */
 function stemEnglish(word: string): string {
@@ -71,7 +84,8 @@ function isLatinOrDigit(text: string, at: number): boolean {
 }
 
 interface TrieNode<V> {
-  children: Map<string, TrieNode<V>>;
+  /** Keyed by UTF-16 code unit: a number key hashes far faster than a one-character string. */
+  children: Map<number, TrieNode<V>>;
   value?: V;
 }
 
@@ -81,51 +95,62 @@ interface TrieNode<V> {
  */
 class PhraseTable<V> {
   readonly #root: TrieNode<V> = { children: new Map() };
+  /** Flags the code units a phrase starts with: most positions start none, and this says so fastest. */
+  readonly #starts = new Uint8Array(0x10000);
 
   set(phrase: string, value: V): void {
+    this.#starts[phrase.charCodeAt(0)] = 1;
     let node = this.#root;
-    for (const char of phrase) {
-      let child = node.children.get(char);
+    for (let at = 0; at < phrase.length; at++) {
+      const code = phrase.charCodeAt(at);
+      let child = node.children.get(code);
       if (!child) {
         child = { children: new Map() };
-        node.children.set(char, child);
+        node.children.set(code, child);
       }
       node = child;
     }
     node.value = value;
   }
 
-  /** Splits text into the phrases it holds and the plain spans between them, in text order. */
-  split(text: string): ({ plain: string } | { phrase: V })[] {
-    const parts: ({ plain: string } | { phrase: V })[] = [];
+  /**
+   * Walks text in order, handing each span between phrases to `plain` and each phrase's value to
+   * `phrase`. Callbacks rather than a list of parts: this runs for every stored question.
+   */
+  scan(text: string, plain: (span: string) => void, phrase: (value: V) => void): void {
     let plainStart = 0;
     let at = 0;
     while (at < text.length) {
-      const found = this.#longestAt(text, at);
-      if (!found) {
+      const end = this.#longestEndAt(text, at);
+      if (end < 0) {
         at++;
         continue;
       }
-      if (plainStart < at) parts.push({ plain: text.slice(plainStart, at) });
-      parts.push({ phrase: found.value });
-      at += found.length;
+      if (plainStart < at) plain(text.slice(plainStart, at));
+      phrase(this.#valueAt(text, at, end));
+      at = end;
       plainStart = at;
     }
-    if (plainStart < text.length) parts.push({ plain: text.slice(plainStart) });
-    return parts;
+    if (plainStart < text.length) plain(plainStart === 0 ? text : text.slice(plainStart));
   }
 
-  #longestAt(text: string, start: number): { length: number; value: V } | undefined {
-    // Most positions start no phrase: look that up before anything else.
-    let node = this.#root.children.get(text[start] ?? "");
-    if (!node || (isLatinOrDigit(text, start) && isLatinOrDigit(text, start - 1))) return undefined;
-    let best: { length: number; value: V } | undefined;
-    for (let at = start; node; node = node.children.get(text[++at] ?? "")) {
+  /** Where the longest phrase starting at `start` ends, or -1 when none does. */
+  #longestEndAt(text: string, start: number): number {
+    if (this.#starts[text.charCodeAt(start)] === 0) return -1;
+    let node = this.#root.children.get(text.charCodeAt(start));
+    if (!node || (isLatinOrDigit(text, start) && isLatinOrDigit(text, start - 1))) return -1;
+    let end = -1;
+    for (let at = start; node; node = node.children.get(text.charCodeAt(++at))) {
       const endsWord = !isLatinOrDigit(text, at) || !isLatinOrDigit(text, at + 1);
-      if (node.value !== undefined && endsWord)
-        best = { length: at + 1 - start, value: node.value };
+      if (node.value !== undefined && endsWord) end = at + 1;
     }
-    return best;
+    return end;
+  }
+
+  #valueAt(text: string, start: number, end: number): V {
+    let node = this.#root;
+    for (let at = start; at < end; at++) node = node.children.get(text.charCodeAt(at)) ?? node;
+    return node.value as V;
   }
 }
 
@@ -233,20 +258,24 @@ export function createNormalizer(lexicon: Lexicon): Normalizer {
 
   const termsOf = (text: string, correctTypos: boolean): string[] => {
     let rewritten = "";
-    for (const part of rewrites.split(prepare(text))) {
-      rewritten += "plain" in part ? part.plain : part.phrase;
-    }
+    const append = (span: string) => {
+      rewritten += span;
+    };
+    rewrites.scan(prepare(text), append, append);
     const terms: string[] = [];
-    for (const part of folds.split(rewritten)) {
-      if (!("plain" in part)) {
-        if (part.phrase) terms.push(part.phrase);
-        continue;
+    const addWords = (span: string) => {
+      const words: string[] = [];
+      for (const chunk of span.split(" ")) {
+        if (chunk) for (const word of segmentWords(chunk)) words.push(word);
       }
-      const words = part.plain.split(" ").flatMap(segmentWords);
       for (const word of correctTypos ? soundAlikes.correct(words) : words) {
         if (!stopwords.has(word)) terms.push(word);
       }
-    }
+    };
+    const addTerm = (term: string) => {
+      if (term) terms.push(term);
+    };
+    folds.scan(rewritten, addWords, addTerm);
     return terms;
   };
 

@@ -3,10 +3,12 @@
  * `capacity` keys: cruder than least-recently-used, and as good here, where the same words and
  * phrases recur across thousands of questions.
  */
-export function memoize<T>(compute: (key: string) => T, capacity = 100_000): (key: string) => T {
+export function memoize<T extends {} | null>(compute: (key: string) => T, capacity = 100_000): (key: string) => T {
   const cache = new Map<string, T>();
   return (key) => {
-    if (cache.has(key)) return cache.get(key) as T;
+    // One lookup, not has() then get(): the results cached here are never undefined.
+    const cached = cache.get(key);
+    if (cached !== undefined) return cached;
     const value = compute(key);
     if (cache.size >= capacity) cache.clear();
     cache.set(key, value);
