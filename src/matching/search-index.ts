@@ -31,7 +31,7 @@ export interface RankedTopic {
 }
 
 export interface Ranking {
-  /** Every entry that shares a term with the query, best first. */
+  /** The best of the entries that share a term with the query (at most RANKED_ENTRIES), best first. */
   entries: RankedEntry[];
   /** The out-of-scope topic that fits best, if any shares a term with the query. */
   outOfScope?: RankedTopic;
@@ -42,12 +42,23 @@ export interface SearchIndex {
   rank(query: string): Ranking;
 }
 
-/** One query term as the index understands it: the known term it stands for, if any. */
+/** One query term as the index understands it: the number of the known term it stands for, if any. */
 interface ResolvedTerm {
-  target: string | undefined;
+  id: number | undefined;
   similarity: number;
   weight: number;
 }
+
+type KnownTerm = ResolvedTerm & { id: number };
+
+/**
+ * How many postings a query walks before the commoner of its terms are only added to the
+ * questions already found. Far above the shipped knowledge base's size: it binds only on large ones.
+ */
+const WALK_BUDGET = 20_000;
+
+/** Entries a ranking keeps: enough for an answer, its runner-up, the candidates and suggestions. */
+export const RANKED_ENTRIES = 10;
 
 /**
  * Builds the search index for a knowledge base. Each stored question (and each entry title) is a
@@ -68,68 +79,96 @@ export function createSearchIndex(kb: KnowledgeBase, options: ScoringOptions): S
   ];
   const subjectCount = subjectTexts.length;
 
+  // Terms are numbered as they are first seen; the index is kept in arrays by term number, which
+  // a large knowledge base builds several times faster than maps keyed by the term's text.
+  const termIds = new Map<string, number>();
+  const postings: number[][] = [];
+  const subjectPostings: number[][] = [];
   const documentSubject: number[] = [];
-  const documentWeight: number[] = [];
-  const postings = new Map<string, number[]>();
-  const subjectPostings = new Map<string, number[]>();
-  const documentTerms: string[][] = [];
+  const documentTermStart: number[] = [];
+  const documentTermIds: number[] = [];
+  // The last document and subject each term was filed under: duplicates are skipped without a set.
+  const lastDocument: number[] = [];
+  const lastSubject: number[] = [];
 
   subjectTexts.forEach((texts, subjectIndex) => {
-    const profile = new Set<string>();
     for (const text of texts) {
-      const terms = [...new Set(normalizer.terms(text))];
+      const terms = normalizer.terms(text);
       if (terms.length === 0) continue;
       const documentIndex = documentSubject.length;
       documentSubject.push(subjectIndex);
-      documentTerms.push(terms);
+      documentTermStart.push(documentTermIds.length);
       for (const term of terms) {
-        profile.add(term);
-        append(postings, term, documentIndex);
+        let id = termIds.get(term);
+        if (id === undefined) {
+          id = termIds.size;
+          termIds.set(term, id);
+          postings.push([]);
+          subjectPostings.push([]);
+          lastDocument.push(-1);
+          lastSubject.push(-1);
+        }
+        if (lastDocument[id] === documentIndex) continue;
+        lastDocument[id] = documentIndex;
+        documentTermIds.push(id);
+        postings[id]?.push(documentIndex);
+        if (lastSubject[id] !== subjectIndex) {
+          lastSubject[id] = subjectIndex;
+          subjectPostings[id]?.push(subjectIndex);
+        }
       }
     }
-    for (const term of profile) append(subjectPostings, term, subjectIndex);
   });
+  documentTermStart.push(documentTermIds.length);
+  const documentCount = documentSubject.length;
+  const allDocumentTerms = Int32Array.from(documentTermIds);
+  const termsOfDocument = (documentIndex: number) =>
+    allDocumentTerms.subarray(
+      documentTermStart[documentIndex],
+      documentTermStart[documentIndex + 1],
+    );
 
   // BM25's inverse document frequency over subjects: a term in every one weighs almost nothing.
   const idf = (subjectsWithTerm: number) =>
     Math.log(1 + (subjectCount - subjectsWithTerm + 0.5) / (subjectsWithTerm + 0.5));
-  const termWeight = new Map<string, number>();
-  for (const [term, list] of subjectPostings) termWeight.set(term, idf(list.length));
-  for (const terms of documentTerms) {
-    documentWeight.push(terms.reduce((sum, term) => sum + (termWeight.get(term) ?? 0), 0));
-  }
+  const termWeight = Float64Array.from(subjectPostings, (list) => idf(list.length));
+  const documentWeight = Float64Array.from(documentSubject, (_, documentIndex) =>
+    termsOfDocument(documentIndex).reduce((sum, id) => sum + (termWeight[id] ?? 0), 0),
+  );
   const unknownTermWeight = idf(0) * options.unknownWeight;
   const maxGenericSubjects = Math.max(1, subjectCount * options.genericShare);
   const knownWords = new Map(normalizer.lexiconWords);
-  for (const term of termWeight.keys()) knownWords.set(term, term);
+  for (const term of termIds.keys()) knownWords.set(term, term);
   const fuzzy = new FuzzyTerms(knownWords, options.fuzzyThreshold);
 
   // Scratch space reused by every query: the matcher runs one query at a time.
-  const queryCovered = new Float64Array(documentSubject.length);
-  const documentCovered = new Float64Array(documentSubject.length);
+  const queryCovered = new Float64Array(documentCount);
+  const documentCovered = new Float64Array(documentCount);
   const subjectCovered = new Float64Array(subjectCount);
   const subjectSpecific = new Uint8Array(subjectCount);
+  const bestQuestion = new Float64Array(subjectCount);
+  const addedTerm: (KnownTerm | undefined)[] = new Array(termIds.size);
 
   const resolve = (term: string): ResolvedTerm => {
-    const weight = termWeight.get(term);
-    if (weight !== undefined) return { target: term, similarity: 1, weight };
+    const id = termIds.get(term);
+    if (id !== undefined) return { id, similarity: 1, weight: termWeight[id] ?? 0 };
     const hit = fuzzy.correct(term);
-    if (hit)
-      return {
-        target: hit.term,
-        similarity: hit.similarity,
-        weight: termWeight.get(hit.term) ?? 0,
-      };
-    return { target: undefined, similarity: 0, weight: unknownTermWeight };
+    const hitId = hit ? termIds.get(hit.term) : undefined;
+    if (hit && hitId !== undefined)
+      return { id: hitId, similarity: hit.similarity, weight: termWeight[hitId] ?? 0 };
+    return { id: undefined, similarity: 0, weight: unknownTermWeight };
   };
+  const subjectsWith = (term: KnownTerm) => subjectPostings[term.id] ?? [];
+  const isCommon = (term: KnownTerm) => subjectsWith(term).length > maxGenericSubjects;
+  const termText = [...termIds.keys()];
 
   const rank = (query: string): Ranking => {
-    const resolved = new Map<string, ResolvedTerm>();
+    const resolved = new Map<number | string, ResolvedTerm>();
     let totalWeight = 0;
     for (const term of new Set(normalizer.queryTerms(query))) {
       const result = resolve(term);
       totalWeight += result.weight;
-      const key = result.target ?? term;
+      const key = result.id ?? term;
       const seen = resolved.get(key);
       if (!seen || seen.similarity < result.similarity) resolved.set(key, result);
     }
@@ -137,47 +176,60 @@ export function createSearchIndex(kb: KnowledgeBase, options: ScoringOptions): S
 
     // Questions are scored only if they share a specific term with the query: walking the
     // postings of 香港 or 流量卡 would visit most of a large knowledge base for every query. The
-    // common terms are then added to the questions already found, from their own term lists.
-    const terms = [...resolved.values()].filter(
-      (term): term is ResolvedTerm & { target: string } => term.target !== undefined,
-    );
-    const isCommon = (term: string) =>
-      (subjectPostings.get(term)?.length ?? 0) > maxGenericSubjects;
-    const walked = terms.some((term) => !isCommon(term.target))
-      ? terms.filter((term) => !isCommon(term.target))
-      : terms;
+    // rarest terms are walked, up to a budget of postings; the others are then added to the
+    // questions already found, from their own term lists. A question that shares only common
+    // words with the query covers little of it, so it could not have ranked high anyway.
+    const terms = [...resolved.values()]
+      .filter((term): term is KnownTerm => term.id !== undefined)
+      .sort((a, b) => (postings[a.id]?.length ?? 0) - (postings[b.id]?.length ?? 0));
+    const specificTerms = terms.filter((term) => !isCommon(term));
+    const walked: KnownTerm[] = [];
+    let budget = WALK_BUDGET;
+    for (const term of specificTerms.length > 0 ? specificTerms : terms) {
+      const length = postings[term.id]?.length ?? 0;
+      if (walked.length > 0 && length > budget) break;
+      walked.push(term);
+      budget -= length;
+    }
     const added = terms.filter((term) => !walked.includes(term));
 
     const touchedDocuments: number[] = [];
     const touchedSubjects: number[] = [];
-    const cover = (documentIndex: number, { target, similarity, weight }: ResolvedTerm) => {
+    const cover = (documentIndex: number, { id, similarity, weight }: KnownTerm) => {
       queryCovered[documentIndex] = (queryCovered[documentIndex] ?? 0) + weight * similarity;
       documentCovered[documentIndex] =
-        (documentCovered[documentIndex] ?? 0) + (termWeight.get(target ?? "") ?? 0) * similarity;
+        (documentCovered[documentIndex] ?? 0) + (termWeight[id] ?? 0) * similarity;
     };
     for (const term of walked) {
-      for (const documentIndex of postings.get(term.target) ?? []) {
+      for (const documentIndex of postings[term.id] ?? []) {
         if (queryCovered[documentIndex] === 0 && documentCovered[documentIndex] === 0) {
           touchedDocuments.push(documentIndex);
         }
         cover(documentIndex, term);
       }
     }
-    for (const documentIndex of touchedDocuments) {
-      const inDocument = documentTerms[documentIndex] ?? [];
-      for (const term of added) if (inDocument.includes(term.target)) cover(documentIndex, term);
+    if (added.length > 0) {
+      for (const term of added) addedTerm[term.id] = term;
+      for (const documentIndex of touchedDocuments) {
+        const end = documentTermStart[documentIndex + 1] ?? 0;
+        for (let at = documentTermStart[documentIndex] ?? 0; at < end; at++) {
+          const term = addedTerm[allDocumentTerms[at] ?? 0];
+          if (term) cover(documentIndex, term);
+        }
+      }
+      for (const term of added) addedTerm[term.id] = undefined;
     }
-    for (const { target, similarity, weight } of terms) {
+    for (const term of terms) {
       // A topic word is neither common to many entries nor a lone character split off a word.
-      const specific = !isSingleHan(target) && !isCommon(target);
-      for (const subjectIndex of subjectPostings.get(target) ?? []) {
+      const specific = !isSingleHan(termText[term.id] ?? "") && !isCommon(term);
+      for (const subjectIndex of subjectsWith(term)) {
         if (subjectCovered[subjectIndex] === 0) touchedSubjects.push(subjectIndex);
-        subjectCovered[subjectIndex] = (subjectCovered[subjectIndex] ?? 0) + weight * similarity;
+        subjectCovered[subjectIndex] =
+          (subjectCovered[subjectIndex] ?? 0) + term.weight * term.similarity;
         if (specific) subjectSpecific[subjectIndex] = 1;
       }
     }
 
-    const bestQuestion = new Map<number, number>();
     const betaSquared = options.beta * options.beta;
     for (const documentIndex of touchedDocuments) {
       const precision = (queryCovered[documentIndex] ?? 0) / totalWeight;
@@ -189,7 +241,7 @@ export function createSearchIndex(kb: KnowledgeBase, options: ScoringOptions): S
           ? ((1 + betaSquared) * precision * recall) / (betaSquared * recall + precision)
           : 0;
       const subjectIndex = documentSubject[documentIndex] ?? 0;
-      bestQuestion.set(subjectIndex, Math.max(bestQuestion.get(subjectIndex) ?? 0, f));
+      bestQuestion[subjectIndex] = Math.max(bestQuestion[subjectIndex] ?? 0, f);
       queryCovered[documentIndex] = 0;
       documentCovered[documentIndex] = 0;
     }
@@ -198,16 +250,19 @@ export function createSearchIndex(kb: KnowledgeBase, options: ScoringOptions): S
     let outOfScopeBest: RankedTopic | undefined;
     for (const subjectIndex of touchedSubjects) {
       const coverage = Math.min(1, (subjectCovered[subjectIndex] ?? 0) / totalWeight);
-      const question = bestQuestion.get(subjectIndex) ?? 0;
+      const question = bestQuestion[subjectIndex] ?? 0;
       const score = options.questionWeight * question + (1 - options.questionWeight) * coverage;
-      const entry = entries[subjectIndex];
-      const topic = outOfScope[subjectIndex - entries.length];
-      if (entry) ranked.push({ entry, score, specific: subjectSpecific[subjectIndex] === 1 });
-      else if (topic && score > (outOfScopeBest?.score ?? 0)) outOfScopeBest = { topic, score };
+      if (subjectIndex < entries.length) {
+        const entry = entries[subjectIndex] as Entry;
+        keepBest(ranked, { entry, score, specific: subjectSpecific[subjectIndex] === 1 });
+      } else if (score > (outOfScopeBest?.score ?? 0)) {
+        const topic = outOfScope[subjectIndex - entries.length] as OutOfScopeTopic;
+        outOfScopeBest = { topic, score };
+      }
       subjectCovered[subjectIndex] = 0;
       subjectSpecific[subjectIndex] = 0;
+      bestQuestion[subjectIndex] = 0;
     }
-    ranked.sort((a, b) => b.score - a.score);
     return outOfScopeBest ? { entries: ranked, outOfScope: outOfScopeBest } : { entries: ranked };
   };
 
@@ -218,8 +273,11 @@ function isSingleHan(term: string): boolean {
   return term.length === 1 && /\p{Script=Han}/u.test(term);
 }
 
-function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+/** Inserts an entry into a list kept sorted best first and at most RANKED_ENTRIES long. */
+function keepBest(ranked: RankedEntry[], candidate: RankedEntry): void {
+  if (ranked.length === RANKED_ENTRIES && candidate.score <= (ranked.at(-1)?.score ?? 0)) return;
+  let at = ranked.length;
+  while (at > 0 && (ranked[at - 1]?.score ?? 0) < candidate.score) at--;
+  ranked.splice(at, 0, candidate);
+  if (ranked.length > RANKED_ENTRIES) ranked.pop();
 }
