@@ -98,7 +98,17 @@ class PhraseTable<V> {
   /** Flags the code units a phrase starts with: most positions start none, and this says so fastest. */
   readonly #starts = new Uint8Array(0x10000);
 
+  /** The words before a space in a phrase, Latin or digits: a phrase can span a space after one. */
+  readonly #wordHeads = new Set<string>();
+  /** The same, in Han: a phrase may start inside a run of Han, so these are matched as suffixes. */
+  readonly #hanHeads: string[] = [];
+
   set(phrase: string, value: V): void {
+    const pieces = phrase.split(" ");
+    for (const head of pieces.slice(0, -1)) {
+      if (isLatinOrDigit(head, 0)) this.#wordHeads.add(head);
+      else this.#hanHeads.push(head);
+    }
     this.#starts[phrase.charCodeAt(0)] = 1;
     let node = this.#root;
     for (let at = 0; at < phrase.length; at++) {
@@ -132,6 +142,33 @@ class PhraseTable<V> {
       plainStart = at;
     }
     if (plainStart < text.length) plain(plainStart === 0 ? text : text.slice(plainStart));
+  }
+
+  /**
+   * Cuts text at every space that no phrase can span: `scan` finds the same phrases in the pieces
+   * as in the whole, so what is derived from a piece may be cached and reused.
+   */
+  independentSpans(text: string): string[] {
+    const spans: string[] = [];
+    let spanStart = 0;
+    let wordStart = 0;
+    for (let space = text.indexOf(" "); space >= 0; space = text.indexOf(" ", space + 1)) {
+      if (!this.#mayContinueAfter(text, wordStart, space)) {
+        spans.push(text.slice(spanStart, space));
+        spanStart = space + 1;
+      }
+      wordStart = space + 1;
+    }
+    spans.push(text.slice(spanStart));
+    return spans;
+  }
+
+  /** Whether a phrase may run on past the word text[start, end), which a space follows. */
+  #mayContinueAfter(text: string, start: number, end: number): boolean {
+    if (isLatinOrDigit(text, end - 1)) return this.#wordHeads.has(text.slice(start, end));
+    return this.#hanHeads.some(
+      (head) => end - head.length >= start && text.startsWith(head, end - head.length),
+    );
   }
 
   /** Where the longest phrase starting at `start` ends, or -1 when none does. */
@@ -256,12 +293,16 @@ export function createNormalizer(lexicon: Lexicon): Normalizer {
     }
   }
 
-  const termsOf = (text: string, correctTypos: boolean): string[] => {
+  const rewrite = (text: string): string => {
     let rewritten = "";
     const append = (span: string) => {
       rewritten += span;
     };
     rewrites.scan(prepare(text), append, append);
+    return rewritten;
+  };
+
+  const foldTerms = (text: string, correctTypos: boolean): string[] => {
     const terms: string[] = [];
     const addWords = (span: string) => {
       const words: string[] = [];
@@ -275,13 +316,24 @@ export function createNormalizer(lexicon: Lexicon): Normalizer {
     const addTerm = (term: string) => {
       if (term) terms.push(term);
     };
-    folds.scan(rewritten, addWords, addTerm);
+    folds.scan(text, addWords, addTerm);
     return terms;
+  };
+
+  // Stored questions share clauses and words, so their terms are cached span by span. A user's
+  // question is not: typo correction reads across spans, and the next question is another one.
+  const spanTerms = memoize((span: string): readonly string[] => foldTerms(span, false));
+  const terms = (text: string): string[] => {
+    const found: string[] = [];
+    for (const span of folds.independentSpans(rewrite(text))) {
+      for (const term of spanTerms(span)) found.push(term);
+    }
+    return found;
   };
 
   return {
     lexiconWords,
-    terms: (text) => termsOf(text, false),
-    queryTerms: (text) => termsOf(text, true),
+    terms,
+    queryTerms: (text) => foldTerms(rewrite(text), true),
   };
 }

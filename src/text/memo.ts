@@ -3,7 +3,10 @@
  * `capacity` keys: cruder than least-recently-used, and as good here, where the same words and
  * phrases recur across thousands of questions.
  */
-export function memoize<T extends {} | null>(compute: (key: string) => T, capacity = 100_000): (key: string) => T {
+export function memoize<T extends {} | null>(
+  compute: (key: string) => T,
+  capacity = 100_000,
+): (key: string) => T {
   const cache = new Map<string, T>();
   return (key) => {
     // One lookup, not has() then get(): the results cached here are never undefined.
