@@ -3,7 +3,7 @@
  * `capacity` keys: cruder than least-recently-used, and as good here, where the same words and
  * phrases recur across thousands of questions.
  */
-export function memoize<T extends {} | null>(
+export function memoize<T extends object | string | null>(
   compute: (key: string) => T,
   capacity = 100_000,
 ): (key: string) => T {

@@ -10,6 +10,7 @@ const normalizer = createNormalizer({
     ["提醒", "通知"],
     ["套餐", "计划"],
     ["实时", "即时"],
+    ["免费 wifi", "free wifi", "公共 wifi"],
   ],
   cantonese: { 點樣: "怎么", 可唔可以: "可不可以", 屋企人: "家人", 冇: "没有" },
   stopwords: ["吗", "的", "请问", "the", "is", "can"],
@@ -57,6 +58,20 @@ describe("normalizer.terms", () => {
 
   it("matches English synonyms only as whole words", () => {
     expect(terms("sharewood")).toEqual(["sharewood"]);
+  });
+
+  it("folds phrases that span spaces wherever they stand, as a user's question would", () => {
+    // Stored questions are cached piece by piece, cut at spaces: none may cut a phrase apart.
+    for (const text of [
+      "my sim card can share",
+      "買免費 wifi 定係 free wifi 好",
+      "屋企人 sim卡 share 熱點",
+      "is free wifi safe free",
+    ]) {
+      expect(terms(text)).toEqual(normalizer.queryTerms(text));
+    }
+    expect(terms("買免費 wifi")).toContain("免费_wifi");
+    expect(terms("you free wifi ok")).toContain("免费_wifi");
   });
 
   it("returns no terms for text with nothing to search", () => {
