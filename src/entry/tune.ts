@@ -33,6 +33,7 @@ const grid = {
   fuzzyThreshold: [DEFAULT_MATCHER_OPTIONS.fuzzyThreshold],
   answerScore: [0.3, 0.35, 0.4, 0.45, 0.5, 0.55],
   answerMargin: [0.04, 0.08, 0.12, 0.16],
+  closeMatch: [0.9, 0.95, 1.01],
   suggestScore: [0.15, 0.2, 0.25],
   suggestRatio: [DEFAULT_MATCHER_OPTIONS.suggestRatio],
   declineRatio: [0.6, 0.7, 0.8, 0.9, 1],
@@ -48,6 +49,7 @@ const scoringOptions: Option[] = [
 const decisionOptions: Option[] = [
   "answerScore",
   "answerMargin",
+  "closeMatch",
   "suggestScore",
   "suggestRatio",
   "declineRatio",

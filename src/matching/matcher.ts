@@ -26,6 +26,11 @@ export interface DecisionOptions {
   answerScore: number;
   /** …and only this far ahead of the runner-up. */
   answerMargin: number;
+  /**
+   * A stored question fitting the user's this closely is answered even when the only words they
+   * share are common ones: "港卡是什么" is all common words, and exactly what card-what-is answers.
+   */
+  closeMatch: number;
   /** Candidates below this score are never offered as "did you mean". */
   suggestScore: number;
   /** Suggestions must score at least this share of the best candidate's score. */
@@ -51,6 +56,7 @@ export const DEFAULT_MATCHER_OPTIONS: MatcherOptions = {
   fuzzyThreshold: 0.34,
   answerScore: 0.45,
   answerMargin: 0.08,
+  closeMatch: 0.95,
   suggestScore: 0.2,
   suggestRatio: 0.5,
   declineRatio: 0.7,
@@ -91,7 +97,8 @@ export function decide(ranking: Ranking, options: DecisionOptions): MatchResult 
   }
   if (!best || best.score < options.suggestScore) return { decision: "none", candidates };
   const lead = best.score - Math.max(runnerUp?.score ?? 0, declined?.score ?? 0);
-  if (best.score >= options.answerScore && lead >= options.answerMargin && best.specific) {
+  const onTopic = best.specific || best.question >= options.closeMatch;
+  if (best.score >= options.answerScore && lead >= options.answerMargin && onTopic) {
     return { decision: "answer", entry: best.entry, candidates };
   }
   const floor = Math.max(options.suggestScore, best.score * options.suggestRatio);

@@ -22,6 +22,8 @@ export interface RankedEntry {
   score: number;
   /** Whether it shares a topic word with the query: not only words as common as 香港 or 流量卡. */
   specific: boolean;
+  /** How closely its best stored question fits the query, in [0, 1]. */
+  question: number;
 }
 
 /** An out-of-scope topic that fits the query, scored like an entry. */
@@ -254,7 +256,8 @@ export function createSearchIndex(kb: KnowledgeBase, options: ScoringOptions): S
       const score = options.questionWeight * question + (1 - options.questionWeight) * coverage;
       if (subjectIndex < entries.length) {
         const entry = entries[subjectIndex] as Entry;
-        keepBest(ranked, { entry, score, specific: subjectSpecific[subjectIndex] === 1 });
+        const specific = subjectSpecific[subjectIndex] === 1;
+        keepBest(ranked, { entry, score, specific, question });
       } else if (score > (outOfScopeBest?.score ?? 0)) {
         const topic = outOfScope[subjectIndex - entries.length] as OutOfScopeTopic;
         outOfScopeBest = { topic, score };

@@ -13,8 +13,14 @@ const entry = (id: string): Entry => ({
   related: [],
   source: { article: "family-sharing.md", section: "一" },
 });
-const ranked = (...scores: [string, number, boolean?][]): Ranking => ({
-  entries: scores.map(([id, score, specific = true]) => ({ entry: entry(id), score, specific })),
+/** Entries with their score, whether they share a topic word, and how closely a stored question fits. */
+const ranked = (...scores: [string, number, boolean?, number?][]): Ranking => ({
+  entries: scores.map(([id, score, specific = true, question = score]) => ({
+    entry: entry(id),
+    score,
+    specific,
+    question,
+  })),
 });
 const prices = { id: "prices", reply: { "zh-Hans": "", "zh-Hant": "", en: "" }, questions: [] };
 const withTopic = (ranking: Ranking, score: number): Ranking => ({
@@ -41,7 +47,12 @@ describe("decide", () => {
   });
 
   it("holds back a winner that shares only common words with the question", () => {
-    expect(decide(ranked(["a", 0.9, false]), options).decision).toBe("suggest");
+    expect(decide(ranked(["a", 0.9, false, 0.9]), options).decision).toBe("suggest");
+  });
+
+  it("answers a winner of common words only when one of its stored questions fits closely", () => {
+    const close = decide(ranked(["a", 0.9, false, options.closeMatch]), options);
+    expect(close.decision).toBe("answer");
   });
 
   it("declines a question an out-of-scope topic fits nearly as well as the best entry", () => {
