@@ -136,30 +136,32 @@ export async function createSqlStorage(db: SqlDatabase): Promise<Storage> {
           return records;
         }),
     },
-    recordQuestion: (question: AskedQuestion) =>
-      db.transaction(async (tx) => {
-        await tx.run(
-          `INSERT INTO questions_by_day (day, decision, count) VALUES (?, ?, 1)
-           ON CONFLICT (day, decision) DO UPDATE SET count = questions_by_day.count + 1`,
-          [dayOf(question.at), question.decision],
+    // Each counter is its own statement, outside any transaction: every update bumps the same
+    // row of questions_by_day, and a transaction would hold that row locked across round trips,
+    // queueing every other update behind it. That row goes last, for the same reason.
+    recordQuestion: async (question: AskedQuestion) => {
+      if (question.decision === "answer" && question.entryId) {
+        await db.run(
+          `INSERT INTO ask_counts (entry_id, count) VALUES (?, 1)
+           ON CONFLICT (entry_id) DO UPDATE SET count = ask_counts.count + 1`,
+          [question.entryId],
         );
-        if (question.decision === "answer" && question.entryId) {
-          await tx.run(
-            `INSERT INTO ask_counts (entry_id, count) VALUES (?, 1)
-             ON CONFLICT (entry_id) DO UPDATE SET count = ask_counts.count + 1`,
-            [question.entryId],
-          );
-        }
-        const text = question.text.trim().slice(0, MAX_STORED_QUESTION);
-        if (question.decision === "none" && text) {
-          await tx.run(
-            `INSERT INTO unanswered (text, language, count, last_seen) VALUES (?, ?, 1, ?)
-             ON CONFLICT (text) DO UPDATE SET count = unanswered.count + 1,
-             language = excluded.language, last_seen = excluded.last_seen`,
-            [text, question.language, question.at.toISOString()],
-          );
-        }
-      }),
+      }
+      const text = question.text.trim().slice(0, MAX_STORED_QUESTION);
+      if (question.decision === "none" && text) {
+        await db.run(
+          `INSERT INTO unanswered (text, language, count, last_seen) VALUES (?, ?, 1, ?)
+           ON CONFLICT (text) DO UPDATE SET count = unanswered.count + 1,
+           language = excluded.language, last_seen = excluded.last_seen`,
+          [text, question.language, question.at.toISOString()],
+        );
+      }
+      await db.run(
+        `INSERT INTO questions_by_day (day, decision, count) VALUES (?, ?, 1)
+         ON CONFLICT (day, decision) DO UPDATE SET count = questions_by_day.count + 1`,
+        [dayOf(question.at), question.decision],
+      );
+    },
     recordFeedback: async (userId, entryId, helpful) =>
       (
         await db.run(
