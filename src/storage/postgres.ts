@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import pg from "pg";
-import type { SqlDatabase } from "./sql-database.js";
+import { memoize } from "../text/memo.js";
+import type { SqlDatabase, Statement } from "./sql-database.js";
 import { createSqlStorage } from "./sql-storage.js";
 import type { Storage } from "./storage.js";
 
@@ -32,10 +33,30 @@ export function openPostgresDatabase(
  */
 const lockedConnection = new AsyncLocalStorage<pg.PoolClient>();
 
-/** `?` placeholders as PostgreSQL's `$1, $2, …`. */
-function numbered(sql: string): string {
+/**
+ * A statement as PostgreSQL wants it: `?` placeholders as `$1, $2, …`, and a name, so that each
+ * connection parses and plans it once instead of on every update.
+ */
+const prepared = memoize((sql: string) => {
   let index = 0;
-  return sql.replace(/\?/g, () => `$${++index}`);
+  return { name: `s${++preparedCount}`, text: sql.replace(/\?/g, () => `$${++index}`) };
+});
+let preparedCount = 0;
+
+/**
+ * A statement with its parameters written in as literals, for a multi-statement query (which
+ * takes no parameters). Our statements hold no `?` but their placeholders.
+ */
+function inlined({ sql, params = [] }: Statement): string {
+  let index = 0;
+  return sql.replace(/\?/g, () => literal(params[index++]));
+}
+
+function literal(value: unknown): string {
+  if (value === null || value === undefined) return "NULL";
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  if (typeof value === "bigint" || typeof value === "boolean") return String(value).toUpperCase();
+  return pg.escapeLiteral(String(value));
 }
 
 /** A database on the pool, or pinned to one connection (`transactionClient`, inside a transaction). */
@@ -45,7 +66,7 @@ function postgresDatabase(
 ): SqlDatabase {
   const connection = () => transactionClient ?? lockedConnection.getStore() ?? pool;
   const query = async <T>(sql: string, params: readonly unknown[] = []) =>
-    connection().query(numbered(sql), [...params]) as unknown as Promise<
+    connection().query({ ...prepared(sql), values: [...params] }) as unknown as Promise<
       pg.QueryResult<T & pg.QueryResultRow>
     >;
   return {
@@ -54,6 +75,10 @@ function postgresDatabase(
     get: async <T>(sql: string, params?: readonly unknown[]) =>
       (await query<T>(sql, params)).rows[0],
     all: async <T>(sql: string, params?: readonly unknown[]) => (await query<T>(sql, params)).rows,
+    async batch(statements) {
+      // Statements sent together run as one implicit transaction, in one round trip.
+      if (statements.length > 0) await connection().query(statements.map(inlined).join(";\n"));
+    },
     async transaction(work) {
       const locked = transactionClient ?? lockedConnection.getStore();
       const client = locked ?? (await pool.connect());
@@ -73,11 +98,17 @@ function postgresDatabase(
       // A session-level advisory lock on its own connection, held while `work` runs.
       const client = await pool.connect();
       try {
-        await client.query("SELECT pg_advisory_lock(hashtextextended($1, 0))", [key]);
+        await client.query({
+          ...prepared("SELECT pg_advisory_lock(hashtextextended(?, 0))"),
+          values: [key],
+        });
         try {
           return await lockedConnection.run(client, work);
         } finally {
-          await client.query("SELECT pg_advisory_unlock(hashtextextended($1, 0))", [key]);
+          await client.query({
+            ...prepared("SELECT pg_advisory_unlock(hashtextextended(?, 0))"),
+            values: [key],
+          });
         }
       } finally {
         client.release();

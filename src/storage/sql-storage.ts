@@ -1,5 +1,5 @@
 import type { Decision } from "../matching/matcher.js";
-import type { SqlDatabase } from "./sql-database.js";
+import type { SqlDatabase, Statement } from "./sql-database.js";
 import type { AskedQuestion, SessionData, Stats, Storage, TrackerRecord } from "./storage.js";
 
 /**
@@ -136,31 +136,33 @@ export async function createSqlStorage(db: SqlDatabase): Promise<Storage> {
           return records;
         }),
     },
-    // Each counter is its own statement, outside any transaction: every update bumps the same
-    // row of questions_by_day, and a transaction would hold that row locked across round trips,
-    // queueing every other update behind it. That row goes last, for the same reason.
+    // One batch, one round trip: every update bumps the same row of questions_by_day, and a
+    // transaction spread over several round trips would hold that row locked while others wait.
     recordQuestion: async (question: AskedQuestion) => {
+      const statements: Statement[] = [
+        {
+          sql: `INSERT INTO questions_by_day (day, decision, count) VALUES (?, ?, 1)
+                ON CONFLICT (day, decision) DO UPDATE SET count = questions_by_day.count + 1`,
+          params: [dayOf(question.at), question.decision],
+        },
+      ];
       if (question.decision === "answer" && question.entryId) {
-        await db.run(
-          `INSERT INTO ask_counts (entry_id, count) VALUES (?, 1)
-           ON CONFLICT (entry_id) DO UPDATE SET count = ask_counts.count + 1`,
-          [question.entryId],
-        );
+        statements.push({
+          sql: `INSERT INTO ask_counts (entry_id, count) VALUES (?, 1)
+                ON CONFLICT (entry_id) DO UPDATE SET count = ask_counts.count + 1`,
+          params: [question.entryId],
+        });
       }
       const text = question.text.trim().slice(0, MAX_STORED_QUESTION);
       if (question.decision === "none" && text) {
-        await db.run(
-          `INSERT INTO unanswered (text, language, count, last_seen) VALUES (?, ?, 1, ?)
-           ON CONFLICT (text) DO UPDATE SET count = unanswered.count + 1,
-           language = excluded.language, last_seen = excluded.last_seen`,
-          [text, question.language, question.at.toISOString()],
-        );
+        statements.push({
+          sql: `INSERT INTO unanswered (text, language, count, last_seen) VALUES (?, ?, 1, ?)
+                ON CONFLICT (text) DO UPDATE SET count = unanswered.count + 1,
+                language = excluded.language, last_seen = excluded.last_seen`,
+          params: [text, question.language, question.at.toISOString()],
+        });
       }
-      await db.run(
-        `INSERT INTO questions_by_day (day, decision, count) VALUES (?, ?, 1)
-         ON CONFLICT (day, decision) DO UPDATE SET count = questions_by_day.count + 1`,
-        [dayOf(question.at), question.decision],
-      );
+      await db.batch(statements);
     },
     recordFeedback: async (userId, entryId, helpful) =>
       (

@@ -54,6 +54,10 @@ function sqliteDatabase(db: Database.Database): SqlDatabase {
       queue = result.catch(() => undefined);
       return result;
     },
+    batch: (batched) =>
+      database.transaction(async (tx) => {
+        for (const { sql, params } of batched) await tx.run(sql, params);
+      }),
     // A single process: sequentialize already runs one chat's updates in order.
     withLock: (_key, work) => work(),
     close: async () => {

@@ -75,6 +75,19 @@ describe.each(ENGINES)("storage on $name", (engine) => {
     ]);
   });
 
+  it("stores a question exactly as asked, whatever characters it holds", async () => {
+    const at = new Date("2026-11-23T02:00:00Z");
+    const texts = [
+      "it's a ''quoted'' \\ back\\slash? $1 ; DROP TABLE unanswered; --",
+      "E'\\x00' 港卡？😀 \n new line",
+    ];
+    for (const text of texts) {
+      await storage.recordQuestion({ decision: "none", text, language: "en", at });
+    }
+    const stored = (await storage.stats(at)).topUnanswered.map((question) => question.text);
+    expect(stored.sort()).toEqual(texts.map((text) => text.trim()).sort());
+  });
+
   it("claims due reminders once, and again only after the lease runs out", async () => {
     const now = new Date("2026-11-23T13:00:00Z");
     await storage.trackers.save(tracker(1, "2026-11-23T12:59:00.000Z"));
