@@ -18,6 +18,7 @@ import { startFeature } from "./features/start.js";
 import { topicsFeature } from "./features/topics.js";
 import { trackerFeature } from "./features/tracker.js";
 import { negotiateLanguage } from "./language.js";
+import { canUseWebhookReply } from "./reply.js";
 
 export interface CreateBotOptions {
   /** Absent for the terminal chat, which needs none: a placeholder is used. */
@@ -81,6 +82,7 @@ function createI18n(): I18n<BotContext> {
 /** Builds the whole bot, every feature and plugin, and nothing else: entry points only wire it. */
 export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<BotContext> {
   const client: NonNullable<BotConfig<BotContext>["client"]> = {
+    canUseWebhookReply,
     ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),
   };

@@ -1,19 +1,32 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { GrammyError } from "grammy";
 import type { BotContext } from "./context.js";
 import type { View } from "./views.js";
+
+const sendingView = new AsyncLocalStorage<true>();
+
+/**
+ * Whether an API call may ride back in the webhook's HTTP response instead of a request of its
+ * own: only the message `sendView` sends, whose result nobody reads (the response carries none).
+ */
+export function canUseWebhookReply(method: string): boolean {
+  return method === "sendMessage" && sendingView.getStore() === true;
+}
 
 /** Sends a view as a new message; in groups, as a reply to the message that asked. */
 export async function sendView(ctx: BotContext, view: View): Promise<void> {
   const inGroup = ctx.chat?.type !== "private";
   const messageId = ctx.msg?.message_id;
-  await ctx.reply(view.text, {
-    parse_mode: "HTML",
-    reply_markup: view.keyboard,
-    link_preview_options: { is_disabled: true },
-    ...(inGroup && messageId
-      ? { reply_parameters: { message_id: messageId, allow_sending_without_reply: true } }
-      : {}),
-  });
+  await sendingView.run(true, () =>
+    ctx.reply(view.text, {
+      parse_mode: "HTML",
+      reply_markup: view.keyboard,
+      link_preview_options: { is_disabled: true },
+      ...(inGroup && messageId
+        ? { reply_parameters: { message_id: messageId, allow_sending_without_reply: true } }
+        : {}),
+    }),
+  );
 }
 
 /** Replaces the button's message with a view; sends it anew when the old one cannot be edited. */

@@ -16,6 +16,8 @@ export interface WebhookServerOptions {
   path: string;
   /** Telegram sends it in X-Telegram-Bot-Api-Secret-Token; requests without it are refused. */
   secret: string;
+  /** How long an update may take before it is acknowledged anyway; ANSWER_WITHIN_MS by default. */
+  answerWithinMs?: number;
 }
 
 export interface WebhookServer {
@@ -27,10 +29,11 @@ export interface WebhookServer {
 /**
  * The webhook endpoint, /healthz and /metrics on node's own HTTP server. Bad requests get a 4xx
  * and touch nothing; an update is acknowledged once handled (or after ANSWER_WITHIN_MS, while
- * its handling goes on), so an acknowledged update's effects are stored.
+ * its handling goes on), so an acknowledged update's effects are stored. The acknowledgement
+ * carries the update's answer when the bot allows it (see canUseWebhookReply).
  */
 export function createWebhookServer(options: WebhookServerOptions): WebhookServer {
-  const { bot, deps, path } = options;
+  const { bot, deps, path, answerWithinMs = ANSWER_WITHIN_MS } = options;
   const secret = Buffer.from(options.secret);
   const inFlight = new Set<Promise<unknown>>();
 
@@ -55,16 +58,35 @@ export function createWebhookServer(options: WebhookServerOptions): WebhookServe
     if (typeof update !== "object" || update === null || typeof update.update_id !== "number") {
       return reply(response, 400, "not an update");
     }
-    const handling = bot.handleUpdate(update).catch((error: unknown) => {
+    // The answer may ride back in this response (a "webhook reply"), saving a request to
+    // Telegram; it is still sent only once the update is handled and its effects stored.
+    let webhookReply: string | undefined;
+    let answered = false;
+    const envelope = {
+      send: async (payload: string) => {
+        if (!answered) webhookReply = payload;
+        else await sendLate(payload);
+      },
+    };
+    const handling = bot.handleUpdate(update, envelope).catch((error: unknown) => {
       deps.logger.error({ err: error, update_id: update.update_id }, "webhook update failed");
     });
     inFlight.add(handling);
     void handling.finally(() => inFlight.delete(handling));
     await Promise.race([
       handling,
-      new Promise((resolve) => setTimeout(resolve, ANSWER_WITHIN_MS).unref()),
+      new Promise((resolve) => setTimeout(resolve, answerWithinMs).unref()),
     ]);
-    reply(response, 200, "ok");
+    answered = true;
+    if (webhookReply === undefined) return reply(response, 200, "ok");
+    response.writeHead(200, { "content-type": "application/json" });
+    response.end(webhookReply);
+  };
+
+  /** A webhook reply made after the response went out (a slow update) is sent as a request. */
+  const sendLate = async (payload: string) => {
+    const { method, ...parameters } = JSON.parse(payload) as { method: string };
+    await bot.api.raw[method as "sendMessage"](parameters as never);
   };
 
   const hasSecret = (request: IncomingMessage) => {

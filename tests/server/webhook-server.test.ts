@@ -1,5 +1,8 @@
 import type { AddressInfo } from "node:net";
+import { Bot } from "grammy";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { BotContext } from "../../src/bot/context.js";
+import { FakeTelegram } from "../../src/offline/fake-telegram.js";
 import { createWebhookServer, type WebhookServer } from "../../src/server/webhook-server.js";
 import { type Harness, startHarness } from "../bot/harness.js";
 
@@ -45,11 +48,36 @@ const post = (
   });
 
 describe("the webhook server", () => {
-  it("handles an update that carries the secret, and acknowledges it once handled", async () => {
+  it("handles an update that carries the secret, and acknowledges it with the answer once handled", async () => {
     const response = await post(JSON.stringify(update(1, "is there free wifi in hong kong")));
     expect(response.status).toBe(200);
-    const sent = harness.telegram.calls.filter((call) => call.method === "sendMessage");
-    expect(String(sent[0]?.payload.text)).toContain("Wi-Fi");
+    // The answer rides back in the acknowledgement, a "webhook reply": no request of its own.
+    const answer = (await response.json()) as Record<string, unknown>;
+    expect(answer).toMatchObject({ method: "sendMessage", chat_id: 300, parse_mode: "HTML" });
+    expect(String(answer.text)).toContain("Wi-Fi");
+    expect(harness.telegram.calls.filter((call) => call.method === "sendMessage")).toEqual([]);
+  });
+
+  it("sends as requests the calls whose results the bot reads, such as the feedback prompt", async () => {
+    const rating = {
+      update_id: 10,
+      callback_query: {
+        id: "cb-1",
+        chat_instance: "ci",
+        from: { id: 300, is_bot: false, first_name: "W", language_code: "en" },
+        message: {
+          message_id: 5,
+          date: 1,
+          chat: { id: 300, type: "private", first_name: "W" },
+          text: "an answer",
+        },
+        data: "rate:public-wifi:down",
+      },
+    };
+    const response = await post(JSON.stringify(rating));
+    expect(await response.text()).toBe("ok");
+    const prompt = harness.telegram.calls.find((call) => call.method === "sendMessage");
+    expect(prompt?.payload.reply_markup).toMatchObject({ force_reply: true });
   });
 
   it("refuses a missing or wrong secret with 401, and handles nothing", async () => {
@@ -87,5 +115,37 @@ describe("the webhook server", () => {
     const response = await fetch(`${base}/healthz`);
     expect(response.status).toBe(503);
     expect(await response.json()).toMatchObject({ status: "unhealthy", database: false });
+  });
+});
+
+describe("a webhook reply to an update slower than the acknowledgement", () => {
+  it("is sent as a request of its own, not lost", async () => {
+    const telegram = new FakeTelegram();
+    const bot = new Bot<BotContext>("1:test", {
+      botInfo: telegram.botInfo,
+      client: { fetch: telegram.fetch, canUseWebhookReply: () => true },
+    });
+    bot.on("message", async (ctx) => {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await ctx.reply("late, but here");
+    });
+    const slow = createWebhookServer({
+      bot,
+      deps: harness.app.deps,
+      path: "/telegram",
+      secret: SECRET,
+      answerWithinMs: 10,
+    });
+    await new Promise<void>((resolve) => slow.server.listen(0, "127.0.0.1", resolve));
+    const port = (slow.server.address() as AddressInfo).port;
+    const response = await fetch(`http://127.0.0.1:${port}/telegram`, {
+      method: "POST",
+      body: JSON.stringify(update(20, "hello")),
+      headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET },
+    });
+    expect(await response.text()).toBe("ok");
+    await slow.close();
+    const sent = telegram.calls.filter((call) => call.method === "sendMessage");
+    expect(sent.map((call) => call.payload.text)).toEqual(["late, but here"]);
   });
 });
