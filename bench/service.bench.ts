@@ -1,7 +1,8 @@
 // npm run bench (third part): the service end to end over loopback. Two `npm start` instances in
-// webhook mode on one PostgreSQL, then one on SQLite, each fed text updates by concurrent HTTP
-// clients; the Bot API is a stub server in this process. Prints updates/s and p99 per setup, and
-// checks that no write was lost (every update's question is counted in the database).
+// webhook mode on one PostgreSQL, then one on SQLite, each fed text updates over HTTP: first as
+// fast as they answer, then at the target rate. The Bot API is a stub server in this process.
+// Prints updates/s, p50 and p99 per setup and load, and checks that no write was lost (every
+// update's question is counted in the database).
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { Agent, createServer as createHttpServer, request as httpRequest } from "node:http";
@@ -16,6 +17,9 @@ import { freePort, startWebhookBot, textUpdate } from "../tests/e2e/processes.js
 
 const UPDATES = 3_000;
 const CONCURRENCY = 32;
+/** The issue's target: 500 updates a second across the two instances, p99 within 100 ms. */
+const TARGET_RATE = 500;
+const RATE_UPDATES = 2_500;
 const SECRET = "service-benchmark-secret";
 const project = fileURLToPath(new URL("..", import.meta.url));
 
@@ -75,25 +79,29 @@ if (!postgresUrl) {
   stopPostgres = env.match(/PG_STOP='(.+)'/)?.[1];
 }
 
+/** Updates the database did not count, per setup: must be 0. */
+const lostWrites: string[] = [];
 const rows: string[] = [];
 rows.push(
-  await measure("2 instances, webhooks, PostgreSQL", 2, { DATABASE_URL: postgresUrl ?? "" }),
+  ...(await measure("2 instances, webhooks, PostgreSQL", 2, { DATABASE_URL: postgresUrl ?? "" })),
 );
 const dataDir = mkdtempSync(join(tmpdir(), "hk-sim-service-"));
-rows.push(await measure("1 instance, webhooks, SQLite", 1, { DATA_DIR: dataDir }));
+rows.push(...(await measure("1 instance, webhooks, SQLite", 1, { DATA_DIR: dataDir })));
 rmSync(dataDir, { recursive: true, force: true });
 api.close();
 if (stopPostgres) execFileSync("bash", ["-c", stopPostgres]);
 
 console.log(
-  `\n${UPDATES} text updates over loopback, ${CONCURRENCY} at a time, questions from tests/eval/test.yaml`,
+  `\nText updates over loopback, questions from tests/eval/test.yaml. "as fast as it goes": ${UPDATES} updates, ${CONCURRENCY} in flight at a time. "at ${TARGET_RATE}/s": ${RATE_UPDATES} updates sent on a fixed schedule, each timed from when it was due, so that queueing counts.`,
 );
 console.log(
-  `${"".padEnd(36)}${"updates/s".padStart(11)}${"p50 ms".padStart(9)}${"p99 ms".padStart(9)}  lost writes  failed requests`,
+  `${"".padEnd(36)}${"load".padEnd(20)}${"updates/s".padStart(10)}${"p50 ms".padStart(9)}${"p99 ms".padStart(9)}  failed`,
 );
 for (const row of rows) console.log(row);
+console.log("lost writes (updates sent but not counted in the database):", lostWrites.join(", "));
 
-async function measure(name: string, count: number, env: Record<string, string>): Promise<string> {
+/** One setup: as fast as it goes, then at a fixed rate; then checks that every update was counted. */
+async function measure(name: string, count: number, env: Record<string, string>) {
   if (env.DATABASE_URL) {
     // A clean schema for each run: the count of questions must match what this run sent.
     execFileSync("psql", [
@@ -110,30 +118,20 @@ async function measure(name: string, count: number, env: Record<string, string>)
       ),
     ),
   );
-  const latencies: number[] = [];
-  let next = 0;
-  let failed = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < UPDATES) {
-        const index = next++;
-        const instance = instances[index % instances.length];
-        const body = JSON.stringify(
-          textUpdate(
-            index + 1,
-            10_000 + (index % 2_000),
-            questions[index % questions.length] ?? "",
-          ),
-        );
-        const t = performance.now();
-        const status = await post(instance?.port ?? 0, body);
-        if (status !== 200) failed++;
-        latencies.push(performance.now() - t);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
+  let sent = 0;
+  const send = async (): Promise<boolean> => {
+    const index = sent++;
+    const body = JSON.stringify(
+      textUpdate(index + 1, 10_000 + (index % 2_000), questions[index % questions.length] ?? ""),
+    );
+    return (await post(instances[index % instances.length]?.port ?? 0, body)) === 200;
+  };
+
+  const rows = [
+    row(name, "as fast as it goes", await closedLoop(send)),
+    row("", `at ${TARGET_RATE}/s`, await fixedRate(send)),
+  ];
+
   for (const instance of instances) instance.process.kill("SIGTERM");
   await Promise.all(
     instances.map((instance) => new Promise((resolve) => instance.process.once("exit", resolve))),
@@ -144,6 +142,51 @@ async function measure(name: string, count: number, env: Record<string, string>)
   });
   const counted = (await storage.stats(new Date())).questionsTotal;
   await storage.close();
+  lostWrites.push(`${name}: ${sent - counted}`);
+  return rows;
+}
+
+interface Run {
+  latencies: number[];
+  seconds: number;
+  failed: number;
+}
+
+/** CONCURRENCY clients, each sending its next update as soon as the last is answered. */
+async function closedLoop(send: () => Promise<boolean>): Promise<Run> {
+  const latencies: number[] = [];
+  let failed = 0;
+  let left = UPDATES;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (left-- > 0) {
+        const t = performance.now();
+        if (!(await send())) failed++;
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  return { latencies, seconds: (performance.now() - started) / 1000, failed };
+}
+
+/** Updates sent when due at TARGET_RATE, whether or not earlier ones are answered. */
+async function fixedRate(send: () => Promise<boolean>): Promise<Run> {
+  const latencies: number[] = [];
+  let failed = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: RATE_UPDATES }, async (_, index) => {
+      const due = started + (index * 1000) / TARGET_RATE;
+      await new Promise((resolve) => setTimeout(resolve, due - performance.now()));
+      if (!(await send())) failed++;
+      latencies.push(performance.now() - due);
+    }),
+  );
+  return { latencies, seconds: (performance.now() - started) / 1000, failed };
+}
+
+function row(name: string, load: string, { latencies, seconds, failed }: Run): string {
   latencies.sort((a, b) => a - b);
-  return `${name.padEnd(36)}${(UPDATES / seconds).toFixed(0).padStart(11)}${percentile(latencies, 0.5).toFixed(1).padStart(9)}${percentile(latencies, 0.99).toFixed(1).padStart(9)}  ${String(UPDATES - counted).padEnd(11)}  ${failed}`;
+  return `${name.padEnd(36)}${load.padEnd(20)}${(latencies.length / seconds).toFixed(0).padStart(10)}${percentile(latencies, 0.5).toFixed(1).padStart(9)}${percentile(latencies, 0.99).toFixed(1).padStart(9)}  ${failed}`;
 }
