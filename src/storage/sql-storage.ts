@@ -37,9 +37,10 @@ export const TABLES = [
 ] as const;
 
 export async function migrate(db: SqlDatabase): Promise<void> {
-  await db.run("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY)");
-  // Two instances starting at once: the lock lets one migrate while the other waits.
+  // Two instances starting at once: the lock lets one migrate while the other waits. Even the
+  // first CREATE waits for it: PostgreSQL can fail two concurrent CREATE TABLE IF NOT EXISTS.
   await db.withLock("schema-migrations", async () => {
+    await db.run("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY)");
     const done = await db.get<{ version: number | null }>(
       "SELECT MAX(version) AS version FROM schema_migrations",
     );

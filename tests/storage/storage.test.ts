@@ -110,6 +110,15 @@ describe.each(ENGINES)("storage on $name", (engine) => {
 });
 
 describe.skipIf(!POSTGRES_URL)("two instances on one PostgreSQL", () => {
+  it("migrate a new database together, however they interleave", async () => {
+    const database = await postgres.fresh();
+    const opened = await Promise.all(Array.from({ length: 6 }, () => database.open()));
+    await opened[0]?.sessions.write("1", { language: "en" });
+    expect(await opened[5]?.sessions.read("1")).toEqual({ language: "en" });
+    await Promise.all(opened.map((storage) => storage.close()));
+    await database.drop();
+  });
+
   it("take turns on a chat's lock, and lose no counter increment", async () => {
     const database = await postgres.fresh();
     const [one, two] = [await database.open(), await database.open()];
