@@ -86,7 +86,10 @@ function isLatinOrDigit(text: string, at: number): boolean {
 interface TrieNode<V> {
   /** Keyed by UTF-16 code unit: a number key hashes far faster than a one-character string. */
   children: Map<number, TrieNode<V>>;
+  /** Set where a phrase ends. */
   value?: V;
+  /** Code units from the root: the length of a phrase that ends here. */
+  length: number;
 }
 
 /**
@@ -94,7 +97,7 @@ interface TrieNode<V> {
  * regular expression alternating hundreds of phrases costs more than all other folding together.
  */
 class PhraseTable<V> {
-  readonly #root: TrieNode<V> = { children: new Map() };
+  readonly #root: TrieNode<V> = { children: new Map(), length: 0 };
   /** Flags the code units a phrase starts with: most positions start none, and this says so fastest. */
   readonly #starts = new Uint8Array(0x10000);
 
@@ -115,7 +118,7 @@ class PhraseTable<V> {
       const code = phrase.charCodeAt(at);
       let child = node.children.get(code);
       if (!child) {
-        child = { children: new Map() };
+        child = { children: new Map(), length: at + 1 };
         node.children.set(code, child);
       }
       node = child;
@@ -131,14 +134,14 @@ class PhraseTable<V> {
     let plainStart = 0;
     let at = 0;
     while (at < text.length) {
-      const end = this.#longestEndAt(text, at);
-      if (end < 0) {
+      const found = this.#longestAt(text, at);
+      if (!found) {
         at++;
         continue;
       }
       if (plainStart < at) plain(text.slice(plainStart, at));
-      phrase(this.#valueAt(text, at, end));
-      at = end;
+      phrase(found.value as V);
+      at += found.length;
       plainStart = at;
     }
     if (plainStart < text.length) plain(plainStart === 0 ? text : text.slice(plainStart));
@@ -171,23 +174,17 @@ class PhraseTable<V> {
     );
   }
 
-  /** Where the longest phrase starting at `start` ends, or -1 when none does. */
-  #longestEndAt(text: string, start: number): number {
-    if (this.#starts[text.charCodeAt(start)] === 0) return -1;
+  /** The node of the longest phrase starting at `start`, if any starts there. */
+  #longestAt(text: string, start: number): TrieNode<V> | undefined {
+    if (this.#starts[text.charCodeAt(start)] === 0) return undefined;
     let node = this.#root.children.get(text.charCodeAt(start));
-    if (!node || (isLatinOrDigit(text, start) && isLatinOrDigit(text, start - 1))) return -1;
-    let end = -1;
+    if (!node || (isLatinOrDigit(text, start) && isLatinOrDigit(text, start - 1))) return undefined;
+    let found: TrieNode<V> | undefined;
     for (let at = start; node; node = node.children.get(text.charCodeAt(++at))) {
       const endsWord = !isLatinOrDigit(text, at) || !isLatinOrDigit(text, at + 1);
-      if (node.value !== undefined && endsWord) end = at + 1;
+      if (node.value !== undefined && endsWord) found = node;
     }
-    return end;
-  }
-
-  #valueAt(text: string, start: number, end: number): V {
-    let node = this.#root;
-    for (let at = start; at < end; at++) node = node.children.get(text.charCodeAt(at)) ?? node;
-    return node.value as V;
+    return found;
   }
 }
 
