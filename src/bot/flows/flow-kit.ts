@@ -204,3 +204,21 @@ export function flowKit(
 function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
+
+/** What a flow's steps work with. */
+export interface FlowScope {
+  kit: FlowKit;
+  ctx: FlowContext;
+  conversation: FlowConversation;
+  deps: BotDeps;
+}
+
+/**
+ * A flow from its steps: the conversation builder that createConversation takes, started in the
+ * language the user was using, with its kit made once.
+ */
+export function defineFlow(steps: (scope: FlowScope) => Promise<void>) {
+  return (i18n: I18n<BotContext>, deps: BotDeps) =>
+    (conversation: FlowConversation, ctx: FlowContext, language: Language): Promise<void> =>
+      steps({ kit: flowKit(conversation, i18n, deps, language), ctx, conversation, deps });
+}
