@@ -104,13 +104,13 @@ class PhraseTable<V> {
   /** The words before a space in a phrase, Latin or digits: a phrase can span a space after one. */
   readonly #wordHeads = new Set<string>();
   /** The same, in Han: a phrase may start inside a run of Han, so these are matched as suffixes. */
-  readonly #hanHeads: string[] = [];
+  readonly #hanHeads = new Set<string>();
 
   set(phrase: string, value: V): void {
     const pieces = phrase.split(" ");
     for (const head of pieces.slice(0, -1)) {
       if (isLatinOrDigit(head, 0)) this.#wordHeads.add(head);
-      else this.#hanHeads.push(head);
+      else this.#hanHeads.add(head);
     }
     this.#starts[phrase.charCodeAt(0)] = 1;
     let node = this.#root;
@@ -169,9 +169,10 @@ class PhraseTable<V> {
   /** Whether a phrase may run on past the word text[start, end), which a space follows. */
   #mayContinueAfter(text: string, start: number, end: number): boolean {
     if (isLatinOrDigit(text, end - 1)) return this.#wordHeads.has(text.slice(start, end));
-    return this.#hanHeads.some(
-      (head) => end - head.length >= start && text.startsWith(head, end - head.length),
-    );
+    for (const head of this.#hanHeads) {
+      if (end - head.length >= start && text.startsWith(head, end - head.length)) return true;
+    }
+    return false;
   }
 
   /** The node of the longest phrase starting at `start`, if any starts there. */
