@@ -36,8 +36,9 @@ export interface DecisionOptions {
   /** Suggestions must score at least this share of the best candidate's score. */
   suggestRatio: number;
   /**
-   * An out-of-scope topic scoring this share of the best entry's score declines the question:
-   * topics hold fewer phrasings than entries, so they rarely fit as closely.
+   * An out-of-scope topic that explains a word the best entry does not, and scores this share of
+   * the best entry's score, declines the question: topics hold fewer phrasings than entries, so
+   * they rarely fit as closely.
    */
   declineRatio: number;
 }
@@ -87,16 +88,18 @@ export function decide(ranking: Ranking, options: DecisionOptions): MatchResult 
   const ranked = ranking.entries;
   const candidates = ranked.slice(0, MAX_CANDIDATES).map(({ entry, score }) => ({ entry, score }));
   const [best, runnerUp] = ranked;
-  const declined = ranking.outOfScope;
+  const topic = ranking.outOfScope;
+  const bestScore = best?.score ?? 0;
   if (
-    declined &&
-    declined.score >= options.suggestScore &&
-    declined.score >= (best?.score ?? 0) * options.declineRatio
+    topic &&
+    topic.score >= options.suggestScore &&
+    (topic.score >= bestScore ||
+      (topic.explainsMore && topic.score >= bestScore * options.declineRatio))
   ) {
-    return { decision: "none", candidates, outOfScope: declined.topic };
+    return { decision: "none", candidates, outOfScope: topic.topic };
   }
   if (!best || best.score < options.suggestScore) return { decision: "none", candidates };
-  const lead = best.score - Math.max(runnerUp?.score ?? 0, declined?.score ?? 0);
+  const lead = best.score - Math.max(runnerUp?.score ?? 0, topic?.score ?? 0);
   const onTopic = best.specific || best.question >= options.closeMatch;
   if (best.score >= options.answerScore && lead >= options.answerMargin && onTopic) {
     return { decision: "answer", entry: best.entry, candidates };

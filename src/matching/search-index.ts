@@ -30,6 +30,12 @@ export interface RankedEntry {
 export interface RankedTopic {
   topic: OutOfScopeTopic;
   score: number;
+  /**
+   * Whether it shares a topic word with the query that the best entry lacks: "港卡去日本可以漫游吗"
+   * asks about roaming, which no entry explains, whereas every word of "港卡 查询 剩余流量" that
+   * the short-codes topic knows, the best entry knows too.
+   */
+  explainsMore: boolean;
 }
 
 export interface Ranking {
@@ -221,9 +227,11 @@ export function createSearchIndex(kb: KnowledgeBase, options: ScoringOptions): S
       }
       for (const term of added) addedTerm[term.id] = undefined;
     }
+    // A topic word is neither common to many entries nor a lone character split off a word.
+    const isSpecific = (term: KnownTerm) =>
+      !isSingleHan(termText[term.id] ?? "") && !isCommon(term);
     for (const term of terms) {
-      // A topic word is neither common to many entries nor a lone character split off a word.
-      const specific = !isSingleHan(termText[term.id] ?? "") && !isCommon(term);
+      const specific = isSpecific(term);
       for (const subjectIndex of subjectsWith(term)) {
         if (subjectCovered[subjectIndex] === 0) touchedSubjects.push(subjectIndex);
         subjectCovered[subjectIndex] =
@@ -248,8 +256,8 @@ export function createSearchIndex(kb: KnowledgeBase, options: ScoringOptions): S
       documentCovered[documentIndex] = 0;
     }
 
-    const ranked: RankedEntry[] = [];
-    let outOfScopeBest: RankedTopic | undefined;
+    const ranked: IndexedEntry[] = [];
+    let bestTopic: { index: number; score: number } | undefined;
     for (const subjectIndex of touchedSubjects) {
       const coverage = Math.min(1, (subjectCovered[subjectIndex] ?? 0) / totalWeight);
       const question = bestQuestion[subjectIndex] ?? 0;
@@ -257,27 +265,56 @@ export function createSearchIndex(kb: KnowledgeBase, options: ScoringOptions): S
       if (subjectIndex < entries.length) {
         const entry = entries[subjectIndex] as Entry;
         const specific = subjectSpecific[subjectIndex] === 1;
-        keepBest(ranked, { entry, score, specific, question });
-      } else if (score > (outOfScopeBest?.score ?? 0)) {
-        const topic = outOfScope[subjectIndex - entries.length] as OutOfScopeTopic;
-        outOfScopeBest = { topic, score };
+        keepBest(ranked, { entry, score, specific, question, subjectIndex });
+      } else if (score > (bestTopic?.score ?? 0)) {
+        bestTopic = { index: subjectIndex, score };
       }
       subjectCovered[subjectIndex] = 0;
       subjectSpecific[subjectIndex] = 0;
       bestQuestion[subjectIndex] = 0;
     }
-    return outOfScopeBest ? { entries: ranked, outOfScope: outOfScopeBest } : { entries: ranked };
+    const entriesRanked = ranked.map(({ subjectIndex, ...entry }) => entry);
+    if (!bestTopic) return { entries: entriesRanked };
+    const topicIndex = bestTopic.index;
+    const bestEntryIndex = ranked[0]?.subjectIndex;
+    const explainsMore = terms.some(
+      (term) =>
+        isSpecific(term) &&
+        hasSubject(subjectsWith(term), topicIndex) &&
+        (bestEntryIndex === undefined || !hasSubject(subjectsWith(term), bestEntryIndex)),
+    );
+    const topic = outOfScope[topicIndex - entries.length] as OutOfScopeTopic;
+    return {
+      entries: entriesRanked,
+      outOfScope: { topic, score: bestTopic.score, explainsMore },
+    };
   };
 
   return { normalizer, rank };
+}
+
+/** Whether a subject is in a term's subject list, which is sorted: subjects are filed in order. */
+function hasSubject(subjects: readonly number[], subject: number): boolean {
+  let low = 0;
+  let high = subjects.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const found = subjects[middle] ?? 0;
+    if (found === subject) return true;
+    if (found < subject) low = middle + 1;
+    else high = middle - 1;
+  }
+  return false;
 }
 
 function isSingleHan(term: string): boolean {
   return term.length === 1 && /\p{Script=Han}/u.test(term);
 }
 
+type IndexedEntry = RankedEntry & { subjectIndex: number };
+
 /** Inserts an entry into a list kept sorted best first and at most RANKED_ENTRIES long. */
-function keepBest(ranked: RankedEntry[], candidate: RankedEntry): void {
+function keepBest(ranked: IndexedEntry[], candidate: IndexedEntry): void {
   if (ranked.length === RANKED_ENTRIES && candidate.score <= (ranked.at(-1)?.score ?? 0)) return;
   let at = ranked.length;
   while (at > 0 && (ranked[at - 1]?.score ?? 0) < candidate.score) at--;

@@ -23,9 +23,10 @@ const ranked = (...scores: [string, number, boolean?, number?][]): Ranking => ({
   })),
 });
 const prices = { id: "prices", reply: { "zh-Hans": "", "zh-Hant": "", en: "" }, questions: [] };
-const withTopic = (ranking: Ranking, score: number): Ranking => ({
+/** An out-of-scope topic beside the ranking; by default it knows a query word the best entry lacks. */
+const withTopic = (ranking: Ranking, score: number, explainsMore = true): Ranking => ({
   ...ranking,
-  outOfScope: { topic: prices, score },
+  outOfScope: { topic: prices, score, explainsMore },
 });
 const options = DEFAULT_MATCHER_OPTIONS;
 
@@ -68,6 +69,14 @@ describe("decide", () => {
       options,
     );
     expect(far.decision).toBe("answer");
+  });
+
+  it("keeps the answer when the best entry knows every query word the topic knows", () => {
+    const entryScore = 0.8;
+    const nearly = withTopic(ranked(["a", entryScore]), entryScore * 0.9, false);
+    expect(decide(nearly, { ...options, answerMargin: 0.05 }).decision).toBe("answer");
+    const beaten = withTopic(ranked(["a", entryScore]), entryScore + 0.05, false);
+    expect(decide(beaten, options)).toMatchObject({ decision: "none", outOfScope: prices });
   });
 
   it("counts an out-of-scope topic as a runner-up the winner must lead", () => {
@@ -125,6 +134,14 @@ describe("createMatcher on the shipped knowledge base", async () => {
     expect(topicOf("how much is a hong kong data card")).toBe("prices");
     expect(topicOf("香港卡支持esim吗")).toBe("esim");
     expect(topicOf("hk card in macau, does it work")).toBe("outside-hong-kong");
+  });
+
+  it("lets a topic decline only for a word that the best entry does not know", () => {
+    // The short-codes topic knows 查询 and 流量, but so does the entry on checking remaining data.
+    expect(answerOf("港卡查剩余流量")).toBe("monitoring-supported");
+    expect(answerOf("hk sim check remaining data")).toBe("monitoring-supported");
+    const roaming = matcher.match("港卡到日本旅行能漫游上网吗");
+    expect(roaming.decision === "none" && roaming.outOfScope?.id).toBe("outside-hong-kong");
   });
 
   it("does not answer what the knowledge base does not cover", () => {
