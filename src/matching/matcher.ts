@@ -50,17 +50,18 @@ export type MatcherOptions = ScoringOptions & DecisionOptions;
  * answer costs more than a "did you mean", so the answer bar is set where dev has almost none.
  */
 export const DEFAULT_MATCHER_OPTIONS: MatcherOptions = {
-  questionWeight: 0.5,
-  beta: 0.7,
-  unknownWeight: 0.8,
-  genericShare: 0.5,
+  questionWeight: 0.9,
+  beta: 1,
+  unknownWeight: 0.4,
+  genericShare: 0.3,
   fuzzyThreshold: 0.34,
-  answerScore: 0.45,
-  answerMargin: 0.08,
+  classifierWeight: 0.5,
+  answerScore: 0.65,
+  answerMargin: 0.12,
   closeMatch: 0.95,
   suggestScore: 0.2,
   suggestRatio: 0.5,
-  declineRatio: 0.7,
+  declineRatio: 0.8,
 };
 
 export interface Matcher {

@@ -49,10 +49,18 @@ const prepareWord = memoize((word: string) =>
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .replace(/\p{Script=Han}+/gu, (han) => simplify(han))
+    .replace(A_NOT_AB, "")
     .replace(/(?<=\p{Script=Han})(?=[a-z0-9])|(?<=[a-z0-9])(?=\p{Script=Han})/gu, " ")
     .replace(/[a-z]+/g, stemEnglish)
     .trim(),
 );
+
+/**
+ * The "A-not-AB" question form, as in 支不支持, 麻不麻烦, 可不可以: the first "A不" goes, leaving
+ * the word AB, since the form only asks whether. Left alone, 不支持 reads as a negation. A bare
+ * "A不A" (准不准) stays whole: the lexicon lists those as phrases.
+ */
+const A_NOT_AB = /(\p{Script=Han})不(?=\1\p{Script=Han})/gu;
 
 // Converted a run of Han characters at a time, so that runs repeated across questions convert once.
 const simplify = memoize(toSimplified);
@@ -297,7 +305,8 @@ export function createNormalizer(lexicon: Lexicon): Normalizer {
       rewritten += span;
     };
     rewrites.scan(prepare(text), append, append);
-    return rewritten;
+    // Cantonese forms (支唔支援) only become the Mandarin question form once rewritten.
+    return rewritten.replace(A_NOT_AB, "");
   };
 
   const foldTerms = (text: string, correctTypos: boolean): string[] => {

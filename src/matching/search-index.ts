@@ -1,6 +1,7 @@
 import type { Entry, KnowledgeBase, OutOfScopeTopic } from "../kb/schema.js";
 import { FuzzyTerms } from "./fuzzy-terms.js";
 import { createNormalizer, type Normalizer } from "./normalize.js";
+import { buildTermIndex, subjectHoldsTerm } from "./term-index.js";
 
 /** How a query is scored against the knowledge base; see DEFAULT_SCORING. */
 export interface ScoringOptions {
@@ -14,6 +15,12 @@ export interface ScoringOptions {
   genericShare: number;
   /** fuse.js score (0 = exact) up to which a misspelt word counts as the known one. */
   fuzzyThreshold: number;
+  /**
+   * Weight of the naive Bayes posterior in a subject's score, against the question match above.
+   * The question match looks at one stored question at a time; the posterior weighs the
+   * evidence of all of a subject's questions together, which tells sibling entries apart.
+   */
+  classifierWeight: number;
 }
 
 /** An entry as ranked for one query, with a confidence in [0, 1], where 1 is a perfect fit. */
@@ -65,6 +72,14 @@ type KnownTerm = ResolvedTerm & { id: number };
  */
 const WALK_BUDGET = 20_000;
 
+/** Additive smoothing of the naive Bayes term counts: a subject without a term is unlikely, not impossible. */
+const SMOOTHING = 0.1;
+/** log(1 + count / SMOOTHING) for the small counts that almost every posting has. */
+const COUNT_EVIDENCE = Float64Array.from({ length: 64 }, (_, count) =>
+  Math.log1p(count / SMOOTHING),
+);
+const countEvidence = (count: number) => COUNT_EVIDENCE[count] ?? Math.log1p(count / SMOOTHING);
+
 /** Entries a ranking keeps: enough for an answer, its runner-up, the candidates and suggestions. */
 export const RANKED_ENTRIES = 10;
 
@@ -87,63 +102,44 @@ export function createSearchIndex(kb: KnowledgeBase, options: ScoringOptions): S
   ];
   const subjectCount = subjectTexts.length;
 
-  // Terms are numbered as they are first seen; the index is kept in arrays by term number, which
-  // a large knowledge base builds several times faster than maps keyed by the term's text.
-  const termIds = new Map<string, number>();
-  const postings: number[][] = [];
-  const subjectPostings: number[][] = [];
-  const documentSubject: number[] = [];
-  const documentTermStart: number[] = [];
-  const documentTermIds: number[] = [];
-  // The last document and subject each term was filed under: duplicates are skipped without a set.
-  const lastDocument: number[] = [];
-  const lastSubject: number[] = [];
-
-  subjectTexts.forEach((texts, subjectIndex) => {
-    for (const text of texts) {
-      const terms = normalizer.terms(text);
-      if (terms.length === 0) continue;
-      const documentIndex = documentSubject.length;
-      documentSubject.push(subjectIndex);
-      documentTermStart.push(documentTermIds.length);
-      for (const term of terms) {
-        let id = termIds.get(term);
-        if (id === undefined) {
-          id = termIds.size;
-          termIds.set(term, id);
-          postings.push([]);
-          subjectPostings.push([]);
-          lastDocument.push(-1);
-          lastSubject.push(-1);
-        }
-        if (lastDocument[id] === documentIndex) continue;
-        lastDocument[id] = documentIndex;
-        documentTermIds.push(id);
-        postings[id]?.push(documentIndex);
-        if (lastSubject[id] !== subjectIndex) {
-          lastSubject[id] = subjectIndex;
-          subjectPostings[id]?.push(subjectIndex);
-        }
-      }
-    }
-  });
-  documentTermStart.push(documentTermIds.length);
-  const documentCount = documentSubject.length;
-  const allDocumentTerms = Int32Array.from(documentTermIds);
-  const termsOfDocument = (documentIndex: number) =>
-    allDocumentTerms.subarray(
-      documentTermStart[documentIndex],
-      documentTermStart[documentIndex + 1],
-    );
+  const index = buildTermIndex(subjectTexts, normalizer.terms);
+  const {
+    termIds,
+    documentCount,
+    documentSubject,
+    documentTermStart,
+    documentTerms,
+    postingStart,
+    postingDocuments,
+    subjectPostingStart,
+    subjectPostingSubjects,
+    subjectPostingCounts,
+  } = index;
+  const termCount = termIds.size;
+  const postingCount = (id: number) => (postingStart[id + 1] ?? 0) - (postingStart[id] ?? 0);
+  const subjectPostingCount = (id: number) =>
+    (subjectPostingStart[id + 1] ?? 0) - (subjectPostingStart[id] ?? 0);
 
   // BM25's inverse document frequency over subjects: a term in every one weighs almost nothing.
   const idf = (subjectsWithTerm: number) =>
     Math.log(1 + (subjectCount - subjectsWithTerm + 0.5) / (subjectsWithTerm + 0.5));
-  const termWeight = Float64Array.from(subjectPostings, (list) => idf(list.length));
-  const documentWeight = Float64Array.from(documentSubject, (_, documentIndex) =>
-    termsOfDocument(documentIndex).reduce((sum, id) => sum + (termWeight[id] ?? 0), 0),
+  const termWeight = Float64Array.from({ length: termCount }, (_, id) =>
+    idf(subjectPostingCount(id)),
   );
+  const documentWeight = new Float64Array(documentCount);
+  for (let documentIndex = 0; documentIndex < documentCount; documentIndex++) {
+    const end = documentTermStart[documentIndex + 1] ?? 0;
+    let weight = 0;
+    for (let at = documentTermStart[documentIndex] ?? 0; at < end; at++) {
+      weight += termWeight[documentTerms[at] ?? 0] ?? 0;
+    }
+    documentWeight[documentIndex] = weight;
+  }
   const unknownTermWeight = idf(0) * options.unknownWeight;
+  // The naive Bayes denominator of each subject, in logs: its term count plus the smoothing.
+  const subjectLogTotal = Float64Array.from(index.subjectTermTotal, (total) =>
+    Math.log(total + SMOOTHING * termCount),
+  );
   const maxGenericSubjects = Math.max(1, subjectCount * options.genericShare);
   const knownWords = new Map(normalizer.lexiconWords);
   for (const term of termIds.keys()) knownWords.set(term, term);
@@ -155,7 +151,8 @@ export function createSearchIndex(kb: KnowledgeBase, options: ScoringOptions): S
   const subjectCovered = new Float64Array(subjectCount);
   const subjectSpecific = new Uint8Array(subjectCount);
   const bestQuestion = new Float64Array(subjectCount);
-  const addedTerm: (KnownTerm | undefined)[] = new Array(termIds.size);
+  const subjectEvidence = new Float64Array(subjectCount);
+  const addedTerm: (KnownTerm | undefined)[] = new Array(termCount);
 
   const resolve = (term: string): ResolvedTerm => {
     const id = termIds.get(term);
@@ -166,8 +163,9 @@ export function createSearchIndex(kb: KnowledgeBase, options: ScoringOptions): S
       return { id: hitId, similarity: hit.similarity, weight: termWeight[hitId] ?? 0 };
     return { id: undefined, similarity: 0, weight: unknownTermWeight };
   };
-  const subjectsWith = (term: KnownTerm) => subjectPostings[term.id] ?? [];
-  const isCommon = (term: KnownTerm) => subjectsWith(term).length > maxGenericSubjects;
+  const isCommon = (term: KnownTerm) => subjectPostingCount(term.id) > maxGenericSubjects;
+  const holds = (subjectIndex: number, term: KnownTerm) =>
+    subjectHoldsTerm(index, subjectIndex, term.id);
   const termText = [...termIds.keys()];
 
   const rank = (query: string): Ranking => {
@@ -189,12 +187,12 @@ export function createSearchIndex(kb: KnowledgeBase, options: ScoringOptions): S
     // words with the query covers little of it, so it could not have ranked high anyway.
     const terms = [...resolved.values()]
       .filter((term): term is KnownTerm => term.id !== undefined)
-      .sort((a, b) => (postings[a.id]?.length ?? 0) - (postings[b.id]?.length ?? 0));
+      .sort((a, b) => postingCount(a.id) - postingCount(b.id));
     const specificTerms = terms.filter((term) => !isCommon(term));
     const walked: KnownTerm[] = [];
     let budget = WALK_BUDGET;
     for (const term of specificTerms.length > 0 ? specificTerms : terms) {
-      const length = postings[term.id]?.length ?? 0;
+      const length = postingCount(term.id);
       if (walked.length > 0 && length > budget) break;
       walked.push(term);
       budget -= length;
@@ -209,7 +207,9 @@ export function createSearchIndex(kb: KnowledgeBase, options: ScoringOptions): S
         (documentCovered[documentIndex] ?? 0) + (termWeight[id] ?? 0) * similarity;
     };
     for (const term of walked) {
-      for (const documentIndex of postings[term.id] ?? []) {
+      const end = postingStart[term.id + 1] ?? 0;
+      for (let at = postingStart[term.id] ?? 0; at < end; at++) {
+        const documentIndex = postingDocuments[at] ?? 0;
         if (queryCovered[documentIndex] === 0 && documentCovered[documentIndex] === 0) {
           touchedDocuments.push(documentIndex);
         }
@@ -221,7 +221,7 @@ export function createSearchIndex(kb: KnowledgeBase, options: ScoringOptions): S
       for (const documentIndex of touchedDocuments) {
         const end = documentTermStart[documentIndex + 1] ?? 0;
         for (let at = documentTermStart[documentIndex] ?? 0; at < end; at++) {
-          const term = addedTerm[allDocumentTerms[at] ?? 0];
+          const term = addedTerm[documentTerms[at] ?? 0];
           if (term) cover(documentIndex, term);
         }
       }
@@ -232,10 +232,14 @@ export function createSearchIndex(kb: KnowledgeBase, options: ScoringOptions): S
       !isSingleHan(termText[term.id] ?? "") && !isCommon(term);
     for (const term of terms) {
       const specific = isSpecific(term);
-      for (const subjectIndex of subjectsWith(term)) {
+      const end = subjectPostingStart[term.id + 1] ?? 0;
+      for (let at = subjectPostingStart[term.id] ?? 0; at < end; at++) {
+        const subjectIndex = subjectPostingSubjects[at] ?? 0;
         if (subjectCovered[subjectIndex] === 0) touchedSubjects.push(subjectIndex);
         subjectCovered[subjectIndex] =
           (subjectCovered[subjectIndex] ?? 0) + term.weight * term.similarity;
+        subjectEvidence[subjectIndex] =
+          (subjectEvidence[subjectIndex] ?? 0) + countEvidence(subjectPostingCounts[at] ?? 0);
         if (specific) subjectSpecific[subjectIndex] = 1;
       }
     }
@@ -256,12 +260,30 @@ export function createSearchIndex(kb: KnowledgeBase, options: ScoringOptions): S
       documentCovered[documentIndex] = 0;
     }
 
+    // Naive Bayes over the subjects that share a term with the query (the others are all but
+    // ruled out): the log likelihood of the query's known terms, up to a shared constant.
+    let maxLog = Number.NEGATIVE_INFINITY;
+    for (const subjectIndex of touchedSubjects) {
+      const logLikelihood =
+        (subjectEvidence[subjectIndex] ?? 0) - terms.length * (subjectLogTotal[subjectIndex] ?? 0);
+      subjectEvidence[subjectIndex] = logLikelihood;
+      maxLog = Math.max(maxLog, logLikelihood);
+    }
+    let evidenceSum = 0;
+    for (const subjectIndex of touchedSubjects) {
+      const relative = Math.exp((subjectEvidence[subjectIndex] ?? 0) - maxLog);
+      subjectEvidence[subjectIndex] = relative;
+      evidenceSum += relative;
+    }
+
     const ranked: IndexedEntry[] = [];
     let bestTopic: { index: number; score: number } | undefined;
     for (const subjectIndex of touchedSubjects) {
       const coverage = Math.min(1, (subjectCovered[subjectIndex] ?? 0) / totalWeight);
       const question = bestQuestion[subjectIndex] ?? 0;
-      const score = options.questionWeight * question + (1 - options.questionWeight) * coverage;
+      const match = options.questionWeight * question + (1 - options.questionWeight) * coverage;
+      const posterior = (subjectEvidence[subjectIndex] ?? 0) / evidenceSum;
+      const score = (1 - options.classifierWeight) * match + options.classifierWeight * posterior;
       if (subjectIndex < entries.length) {
         const entry = entries[subjectIndex] as Entry;
         const specific = subjectSpecific[subjectIndex] === 1;
@@ -271,6 +293,7 @@ export function createSearchIndex(kb: KnowledgeBase, options: ScoringOptions): S
       }
       subjectCovered[subjectIndex] = 0;
       subjectSpecific[subjectIndex] = 0;
+      subjectEvidence[subjectIndex] = 0;
       bestQuestion[subjectIndex] = 0;
     }
     const entriesRanked = ranked.map(({ subjectIndex, ...entry }) => entry);
@@ -280,8 +303,8 @@ export function createSearchIndex(kb: KnowledgeBase, options: ScoringOptions): S
     const explainsMore = terms.some(
       (term) =>
         isSpecific(term) &&
-        hasSubject(subjectsWith(term), topicIndex) &&
-        (bestEntryIndex === undefined || !hasSubject(subjectsWith(term), bestEntryIndex)),
+        holds(topicIndex, term) &&
+        (bestEntryIndex === undefined || !holds(bestEntryIndex, term)),
     );
     const topic = outOfScope[topicIndex - entries.length] as OutOfScopeTopic;
     return {
@@ -291,20 +314,6 @@ export function createSearchIndex(kb: KnowledgeBase, options: ScoringOptions): S
   };
 
   return { normalizer, rank };
-}
-
-/** Whether a subject is in a term's subject list, which is sorted: subjects are filed in order. */
-function hasSubject(subjects: readonly number[], subject: number): boolean {
-  let low = 0;
-  let high = subjects.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const found = subjects[middle] ?? 0;
-    if (found === subject) return true;
-    if (found < subject) low = middle + 1;
-    else high = middle - 1;
-  }
-  return false;
 }
 
 function isSingleHan(term: string): boolean {

@@ -24,13 +24,13 @@ describe("loadKnowledgeBase", () => {
       'entries/b.yaml:1:3 [sharing-one] duplicate entry id "sharing-one": already at ' +
         `${fixture("broken")}/entries/a.yaml:1 [sharing-one]`,
       // 可唔可以共用呢 folds to the same terms as 可不可以共享: Cantonese, synonym and particle.
-      'entries/b.yaml:28:7 [sharing-three] duplicate question (after normalisation) "可不可以 共享": ' +
+      'entries/b.yaml:28:7 [sharing-three] duplicate question (after normalisation) "可以 共享": ' +
         `already at ${fixture("broken")}/entries/a.yaml:7 [sharing-one]`,
       "entries/b.yaml:37:14 [sharing-three] answer.zh-Hans: must be at most 600 characters",
       "entries/b.yaml:39:13 [sharing-three] related: an entry cannot be related to itself",
       "out-of-scope.yaml:3:5 [prices] reply.en: is missing",
       // A question may not stand both in an entry and in a topic the bot declines.
-      'out-of-scope.yaml:8:7 [prices] duplicate question (after normalisation) "可不可以 共享": ' +
+      'out-of-scope.yaml:8:7 [prices] duplicate question (after normalisation) "可以 共享": ' +
         `already at ${fixture("broken")}/entries/a.yaml:7 [sharing-one]`,
       'out-of-scope.yaml:9:3 [prices] duplicate topic id "prices": already at ' +
         `${fixture("broken")}/out-of-scope.yaml:1 [prices]`,

@@ -12,7 +12,7 @@ const normalizer = createNormalizer({
     ["实时", "即时"],
     ["免费 wifi", "free wifi", "公共 wifi"],
   ],
-  cantonese: { 點樣: "怎么", 可唔可以: "可不可以", 屋企人: "家人", 冇: "没有" },
+  cantonese: { 點樣: "怎么", 可唔可以: "可不可以", 屋企人: "家人", 冇: "没有", 唔: "不" },
   stopwords: ["吗", "的", "请问", "the", "is", "can"],
 });
 const terms = (text: string) => normalizer.terms(text);
@@ -35,6 +35,13 @@ describe("prepare", () => {
 });
 
 describe("normalizer.terms", () => {
+  it("reads the A-not-AB question form as its word, never as a negation", () => {
+    expect(terms("港卡支不支持共享")).toEqual(terms("港卡支持共享"));
+    expect(terms("港卡支唔支持共享")).toEqual(terms("港卡支持共享"));
+    expect(terms("港卡支不支持共享")).not.toContain("不");
+    expect(terms("港卡不支持共享")).toContain("不");
+  });
+
   it("folds Traditional and Simplified to the same terms", () => {
     expect(terms("數據卡可以共用嗎")).toEqual(terms("数据卡可以共用吗"));
   });

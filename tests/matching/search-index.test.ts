@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import type { Entry, KnowledgeBase } from "../../src/kb/schema.js";
+import { DEFAULT_MATCHER_OPTIONS } from "../../src/matching/matcher.js";
+import { createSearchIndex } from "../../src/matching/search-index.js";
+
+const entry = (id: string, questions: string[]): Entry => ({
+  id,
+  category: "sharing",
+  title: { "zh-Hans": "", "zh-Hant": "", en: "" },
+  questions,
+  answer: { "zh-Hans": id, "zh-Hant": id, en: id },
+  related: [],
+  source: { article: "family-sharing.md", section: "一" },
+});
+
+function knowledgeBase(entries: Entry[]): KnowledgeBase {
+  return {
+    categories: [],
+    entries,
+    outOfScope: [],
+    lexicon: { synonyms: [], cantonese: {}, stopwords: [] },
+    entryById: new Map(entries.map((e) => [e.id, e])),
+  };
+}
+
+describe("createSearchIndex", () => {
+  // Each entry has a stored question that fits "tether" exactly as well as the other's; only
+  // "hotspot" says it in three questions, which the classifier counts and the question match does not.
+  const kb = knowledgeBase([
+    entry("hotspot", ["tether phone", "tether laptop", "tether tablet"]),
+    entry("plan", ["tether plan"]),
+  ]);
+  const ranking = (classifierWeight: number) =>
+    createSearchIndex(kb, { ...DEFAULT_MATCHER_OPTIONS, classifierWeight })
+      .rank("tether")
+      .entries.map((ranked) => ({ id: ranked.entry.id, score: ranked.score }));
+
+  it("weighs the evidence of all of an entry's questions through the classifier", () => {
+    const [first, second] = ranking(0);
+    expect(first?.score).toBeCloseTo(second?.score ?? 0, 10);
+    const [leader, runnerUp] = ranking(0.5);
+    expect(leader?.id).toBe("hotspot");
+    expect((leader?.score ?? 0) - (runnerUp?.score ?? 0)).toBeGreaterThan(0.01);
+  });
+
+  it("keeps every score within [0, 1]", () => {
+    for (const weight of [0, 0.3, 1]) {
+      for (const { score } of ranking(weight)) {
+        expect(score).toBeGreaterThanOrEqual(0);
+        expect(score).toBeLessThanOrEqual(1);
+      }
+    }
+  });
+});
