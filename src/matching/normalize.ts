@@ -306,7 +306,7 @@ export function createNormalizer(lexicon: Lexicon): Normalizer {
     };
     rewrites.scan(prepare(text), append, append);
     // Cantonese forms (支唔支援) only become the Mandarin question form once rewritten.
-    return rewritten.replace(A_NOT_AB, "");
+    return rewritten.includes("不") ? rewritten.replace(A_NOT_AB, "") : rewritten;
   };
 
   const foldTerms = (text: string, correctTypos: boolean): string[] => {
