@@ -174,6 +174,11 @@ class PhraseTable<V> {
     return spans;
   }
 
+  /** Whether a phrase may run on past the last word of text, across a space after it. */
+  mayContinueAfterEnd(text: string): boolean {
+    return text !== "" && this.#mayContinueAfter(text, text.lastIndexOf(" ") + 1, text.length);
+  }
+
   /** Whether a phrase may run on past the word text[start, end), which a space follows. */
   #mayContinueAfter(text: string, start: number, end: number): boolean {
     if (isLatinOrDigit(text, end - 1)) return this.#wordHeads.has(text.slice(start, end));
@@ -274,6 +279,15 @@ function canonicalTerm(word: string): string {
   return prepare(word).replace(/ /g, "_");
 }
 
+/** A stored question's word, read on its own. */
+interface WordReading {
+  terms: readonly string[];
+  /** Prepared to nothing: punctuation or emoji. */
+  blank: boolean;
+  /** A phrase may span the space after it, so it is read together with the next. */
+  joinsNext: boolean;
+}
+
 export function createNormalizer(lexicon: Lexicon): Normalizer {
   const rewrites = new PhraseTable<string>();
   for (const [cantonese, mandarin] of Object.entries(lexicon.cantonese)) {
@@ -299,12 +313,12 @@ export function createNormalizer(lexicon: Lexicon): Normalizer {
     }
   }
 
-  const rewrite = (text: string): string => {
+  const rewritePrepared = (prepared: string): string => {
     let rewritten = "";
     const append = (span: string) => {
       rewritten += span;
     };
-    rewrites.scan(prepare(text), append, append);
+    rewrites.scan(prepared, append, append);
     // Cantonese forms (支唔支援) only become the Mandarin question form once rewritten.
     return rewritten.includes("不") ? rewritten.replace(A_NOT_AB, "") : rewritten;
   };
@@ -327,14 +341,46 @@ export function createNormalizer(lexicon: Lexicon): Normalizer {
     return terms;
   };
 
-  // Stored questions share clauses and words, so their terms are cached span by span. A user's
-  // question is not: typo correction reads across spans, and the next question is another one.
+  const rewrite = (text: string) => rewritePrepared(prepare(text));
+
+  // Stored questions share words and clauses, so their terms are cached: word by word where no
+  // phrase spans the space after a word, else span by span. A user's question is not cached:
+  // typo correction reads across spans, and the next question is another one.
   const spanTerms = memoize((span: string): readonly string[] => foldTerms(span, false));
-  const terms = (text: string): string[] => {
-    const found: string[] = [];
-    for (const span of folds.independentSpans(rewrite(text))) {
+  const addCutTerms = (rewritten: string, found: string[]) => {
+    for (const span of folds.independentSpans(rewritten)) {
       for (const term of spanTerms(span)) found.push(term);
     }
+  };
+  const readWord = memoize((word: string): WordReading => {
+    const prepared = prepare(word);
+    const rewritten = rewritePrepared(prepared);
+    const terms: string[] = [];
+    addCutTerms(rewritten, terms);
+    return {
+      terms,
+      blank: prepared === "",
+      joinsNext: rewrites.mayContinueAfterEnd(prepared) || folds.mayContinueAfterEnd(rewritten),
+    };
+  });
+  const terms = (text: string): string[] => {
+    const found: string[] = [];
+    // Words a phrase may run across, read together.
+    let run: string[] = [];
+    for (const word of text.slice(0, MAX_QUERY_CHARS).split(WHITESPACE)) {
+      const reading = readWord(word);
+      // A word of punctuation or emoji is not there at all: a phrase runs across it.
+      if (reading.blank) continue;
+      if (run.length > 0 || reading.joinsNext) {
+        run.push(word);
+        if (reading.joinsNext) continue;
+        addCutTerms(rewrite(run.join(" ")), found);
+        run = [];
+      } else {
+        for (const term of reading.terms) found.push(term);
+      }
+    }
+    if (run.length > 0) addCutTerms(rewrite(run.join(" ")), found);
     return found;
   };
 

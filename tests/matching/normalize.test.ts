@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createNormalizer, MAX_QUERY_CHARS, prepare } from "../../src/matching/normalize.js";
 
@@ -79,6 +80,23 @@ describe("normalizer.terms", () => {
     }
     expect(terms("買免費 wifi")).toContain("免费_wifi");
     expect(terms("you free wifi ok")).toContain("免费_wifi");
+  });
+
+  it("reads a stored question word by word exactly as it reads it whole", () => {
+    // Words that start, continue or end phrases, Cantonese, filler, punctuation and emoji: the
+    // word-by-word cache must join words wherever a phrase may run across the space between them.
+    const token = fc.constantFrom(
+      ...["free", "wifi", "sim", "card", "sim卡", "買免費", "免費", "公共", "share", "the", "is"],
+      ...["屋企人", "可唔可以", "點樣", "熱點", "hotspot", "😀", "？", "，", "Cards", "SIM"],
+    );
+    const text = fc
+      .array(fc.tuple(token, fc.constantFrom(" ", "  ", "", "\t")), { maxLength: 8 })
+      .map((parts) => parts.map(([word, space]) => word + space).join(""));
+    fc.assert(
+      fc.property(text, (question) => {
+        expect(terms(question)).toEqual(normalizer.queryTerms(question));
+      }),
+    );
   });
 
   it("returns no terms for text with nothing to search", () => {
