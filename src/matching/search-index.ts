@@ -167,6 +167,7 @@ export function createSearchIndex(kb: KnowledgeBase, options: ScoringOptions): S
   const holds = (subjectIndex: number, term: KnownTerm) =>
     subjectHoldsTerm(index, subjectIndex, term.id);
   const termText = [...termIds.keys()];
+  const subjectOfEntry = new Map(entries.map((entry, subjectIndex) => [entry, subjectIndex]));
 
   const rank = (query: string): Ranking => {
     const resolved = new Map<number | string, ResolvedTerm>();
@@ -276,7 +277,7 @@ export function createSearchIndex(kb: KnowledgeBase, options: ScoringOptions): S
       evidenceSum += relative;
     }
 
-    const ranked: IndexedEntry[] = [];
+    const ranked: RankedEntry[] = [];
     let bestTopic: { index: number; score: number } | undefined;
     for (const subjectIndex of touchedSubjects) {
       const coverage = Math.min(1, (subjectCovered[subjectIndex] ?? 0) / totalWeight);
@@ -287,7 +288,7 @@ export function createSearchIndex(kb: KnowledgeBase, options: ScoringOptions): S
       if (subjectIndex < entries.length) {
         const entry = entries[subjectIndex] as Entry;
         const specific = subjectSpecific[subjectIndex] === 1;
-        keepBest(ranked, { entry, score, specific, question, subjectIndex });
+        keepBest(ranked, { entry, score, specific, question });
       } else if (score > (bestTopic?.score ?? 0)) {
         bestTopic = { index: subjectIndex, score };
       }
@@ -296,10 +297,9 @@ export function createSearchIndex(kb: KnowledgeBase, options: ScoringOptions): S
       subjectEvidence[subjectIndex] = 0;
       bestQuestion[subjectIndex] = 0;
     }
-    const entriesRanked = ranked.map(({ subjectIndex, ...entry }) => entry);
-    if (!bestTopic) return { entries: entriesRanked };
+    if (!bestTopic) return { entries: ranked };
     const topicIndex = bestTopic.index;
-    const bestEntryIndex = ranked[0]?.subjectIndex;
+    const bestEntryIndex = ranked[0] && subjectOfEntry.get(ranked[0].entry);
     const explainsMore = terms.some(
       (term) =>
         isSpecific(term) &&
@@ -308,7 +308,7 @@ export function createSearchIndex(kb: KnowledgeBase, options: ScoringOptions): S
     );
     const topic = outOfScope[topicIndex - entries.length] as OutOfScopeTopic;
     return {
-      entries: entriesRanked,
+      entries: ranked,
       outOfScope: { topic, score: bestTopic.score, explainsMore },
     };
   };
@@ -320,10 +320,8 @@ function isSingleHan(term: string): boolean {
   return term.length === 1 && /\p{Script=Han}/u.test(term);
 }
 
-type IndexedEntry = RankedEntry & { subjectIndex: number };
-
 /** Inserts an entry into a list kept sorted best first and at most RANKED_ENTRIES long. */
-function keepBest(ranked: IndexedEntry[], candidate: IndexedEntry): void {
+function keepBest(ranked: RankedEntry[], candidate: RankedEntry): void {
   if (ranked.length === RANKED_ENTRIES && candidate.score <= (ranked.at(-1)?.score ?? 0)) return;
   let at = ranked.length;
   while (at > 0 && (ranked[at - 1]?.score ?? 0) < candidate.score) at--;
