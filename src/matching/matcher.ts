@@ -83,7 +83,8 @@ export function createMatcher(kb: KnowledgeBase, overrides: Partial<MatcherOptio
 
 /**
  * Turns a ranking into a decision: answer only a clear, on-topic winner, and decline a question
- * that an out-of-scope topic fits at least as well as any entry.
+ * that an out-of-scope topic fits better than any entry, or nearly as well while knowing a word
+ * of it that the best entry does not.
  */
 export function decide(ranking: Ranking, options: DecisionOptions): MatchResult {
   const ranked = ranking.entries;
