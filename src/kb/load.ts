@@ -2,17 +2,14 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
 import { createNormalizer } from "../matching/normalize.js";
-import { toHongKongTraditional } from "../text/chinese.js";
+import { hongKongTraditionalConverter } from "../text/chinese.js";
 import {
-  type Category,
   categorySchema,
-  type Entry,
   entrySchema,
   type KnowledgeBase,
   type Lexicon,
   type Localized,
   lexiconSchema,
-  type OutOfScopeTopic,
   outOfScopeTopicSchema,
 } from "./schema.js";
 import { type PathKey, type Problem, parseYamlSource, type YamlSource } from "./yaml-source.js";
@@ -21,8 +18,6 @@ export type { Problem } from "./yaml-source.js";
 export { formatProblem } from "./yaml-source.js";
 
 type EntryInput = z.infer<typeof entrySchema>;
-type CategoryInput = z.infer<typeof categorySchema>;
-type OutOfScopeInput = z.infer<typeof outOfScopeTopicSchema>;
 type AuthoredText = EntryInput["answer"];
 
 // What the checks across files read of an item, even when the rest of it is invalid.
@@ -167,15 +162,20 @@ export async function loadKnowledgeBase(dir: string): Promise<LoadResult> {
   if (problems.length > 0) {
     return { ok: false, problems: problems.sort(byPosition) };
   }
-  const built = entries.map(({ value }) => buildEntry(value));
+  const localize = localizer(hongKongTraditionalConverter());
+  const built = entries.map(({ value }) => ({
+    ...value,
+    title: localize(value.title),
+    answer: localize(value.answer),
+  }));
   return {
     ok: true,
     kb: {
       categories: categories.valid
-        .map(({ value }) => buildCategory(value))
+        .map(({ value }) => ({ ...value, title: localize(value.title) }))
         .sort((a, b) => a.order - b.order),
       entries: built,
-      outOfScope: outOfScope.valid.map(({ value }) => buildOutOfScopeTopic(value)),
+      outOfScope: outOfScope.valid.map(({ value }) => ({ ...value, reply: localize(value.reply) })),
       lexicon,
       entryById: new Map(built.map((entry) => [entry.id, entry])),
     },
@@ -261,24 +261,12 @@ function checkReferences(entries: Located<EntryReference>[], categoryIds: Set<st
 }
 
 /** The Traditional (Hong Kong) text is the author's when given, else converted from Simplified. */
-function localize(text: AuthoredText): Localized {
-  return {
+function localizer(toHongKongTraditional: (text: string) => string) {
+  return (text: AuthoredText): Localized => ({
     "zh-Hans": text["zh-Hans"],
     "zh-Hant": text["zh-Hant"] ?? toHongKongTraditional(text["zh-Hans"]),
     en: text.en,
-  };
-}
-
-function buildEntry(input: EntryInput): Entry {
-  return { ...input, title: localize(input.title), answer: localize(input.answer) };
-}
-
-function buildOutOfScopeTopic(input: OutOfScopeInput): OutOfScopeTopic {
-  return { ...input, reply: localize(input.reply) };
-}
-
-function buildCategory(input: CategoryInput): Category {
-  return { ...input, title: localize(input.title) };
+  });
 }
 
 function explain(issue: z.core.$ZodIssue): string {

@@ -250,14 +250,24 @@ class SoundAlikeTable {
       const text = segments.slice(start, start + length);
       // A doubled character (试试, 看看) is a word of its own, not a typo.
       if (text.every((char) => char === text[0])) continue;
-      const readings = polyphonic(text.join(""), toneless);
-      for (const sound of spellings(readings)) {
-        const term = this.#termBySound.get(sound);
-        if (term) return { term, length };
-      }
+      const term = this.#termSoundingLike(text.join(""));
+      if (term) return { term, length };
     }
     return undefined;
   }
+
+  /**
+   * The lexicon term characters sound like, if any. Cached, because reading every pinyin of a run
+   * costs more than the rest of a question's folding and the same runs (能用吗) recur; the table is
+   * complete before the first question is read.
+   */
+  readonly #termSoundingLike = memoize((chars: string): string | null => {
+    for (const sound of spellings(polyphonic(chars, toneless))) {
+      const term = this.#termBySound.get(sound);
+      if (term) return term;
+    }
+    return null;
+  }, 10_000);
 }
 
 function isSingleHan(segment: string | undefined): boolean {

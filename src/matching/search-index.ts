@@ -153,6 +153,8 @@ export function createSearchIndex(kb: KnowledgeBase, options: ScoringOptions): S
   const bestQuestion = new Float64Array(subjectCount);
   const subjectEvidence = new Float64Array(subjectCount);
   const addedTerm: (KnownTerm | undefined)[] = new Array(termCount);
+  const touchedDocuments = new TouchedList(documentCount);
+  const touchedSubjects = new TouchedList(subjectCount);
 
   const resolve = (term: string): ResolvedTerm => {
     const id = termIds.get(term);
@@ -200,8 +202,8 @@ export function createSearchIndex(kb: KnowledgeBase, options: ScoringOptions): S
     }
     const added = terms.filter((term) => !walked.includes(term));
 
-    const touchedDocuments: number[] = [];
-    const touchedSubjects: number[] = [];
+    touchedDocuments.clear();
+    touchedSubjects.clear();
     const cover = (documentIndex: number, { id, similarity, weight }: KnownTerm) => {
       queryCovered[documentIndex] = (queryCovered[documentIndex] ?? 0) + weight * similarity;
       documentCovered[documentIndex] =
@@ -212,14 +214,15 @@ export function createSearchIndex(kb: KnowledgeBase, options: ScoringOptions): S
       for (let at = postingStart[term.id] ?? 0; at < end; at++) {
         const documentIndex = postingDocuments[at] ?? 0;
         if (queryCovered[documentIndex] === 0 && documentCovered[documentIndex] === 0) {
-          touchedDocuments.push(documentIndex);
+          touchedDocuments.add(documentIndex);
         }
         cover(documentIndex, term);
       }
     }
     if (added.length > 0) {
       for (const term of added) addedTerm[term.id] = term;
-      for (const documentIndex of touchedDocuments) {
+      for (let at = 0; at < touchedDocuments.length; at++) {
+        const documentIndex = touchedDocuments.indices[at] ?? 0;
         const end = documentTermStart[documentIndex + 1] ?? 0;
         for (let at = documentTermStart[documentIndex] ?? 0; at < end; at++) {
           const term = addedTerm[documentTerms[at] ?? 0];
@@ -236,7 +239,7 @@ export function createSearchIndex(kb: KnowledgeBase, options: ScoringOptions): S
       const end = subjectPostingStart[term.id + 1] ?? 0;
       for (let at = subjectPostingStart[term.id] ?? 0; at < end; at++) {
         const subjectIndex = subjectPostingSubjects[at] ?? 0;
-        if (subjectCovered[subjectIndex] === 0) touchedSubjects.push(subjectIndex);
+        if (subjectCovered[subjectIndex] === 0) touchedSubjects.add(subjectIndex);
         subjectCovered[subjectIndex] =
           (subjectCovered[subjectIndex] ?? 0) + term.weight * term.similarity;
         subjectEvidence[subjectIndex] =
@@ -246,7 +249,8 @@ export function createSearchIndex(kb: KnowledgeBase, options: ScoringOptions): S
     }
 
     const betaSquared = options.beta * options.beta;
-    for (const documentIndex of touchedDocuments) {
+    for (let at = 0; at < touchedDocuments.length; at++) {
+      const documentIndex = touchedDocuments.indices[at] ?? 0;
       const precision = (queryCovered[documentIndex] ?? 0) / totalWeight;
       const weightOfDocument = documentWeight[documentIndex] ?? 0;
       const recall =
@@ -264,14 +268,16 @@ export function createSearchIndex(kb: KnowledgeBase, options: ScoringOptions): S
     // Naive Bayes over the subjects that share a term with the query (the others are all but
     // ruled out): the log likelihood of the query's known terms, up to a shared constant.
     let maxLog = Number.NEGATIVE_INFINITY;
-    for (const subjectIndex of touchedSubjects) {
+    for (let at = 0; at < touchedSubjects.length; at++) {
+      const subjectIndex = touchedSubjects.indices[at] ?? 0;
       const logLikelihood =
         (subjectEvidence[subjectIndex] ?? 0) - terms.length * (subjectLogTotal[subjectIndex] ?? 0);
       subjectEvidence[subjectIndex] = logLikelihood;
       maxLog = Math.max(maxLog, logLikelihood);
     }
     let evidenceSum = 0;
-    for (const subjectIndex of touchedSubjects) {
+    for (let at = 0; at < touchedSubjects.length; at++) {
+      const subjectIndex = touchedSubjects.indices[at] ?? 0;
       const relative = Math.exp((subjectEvidence[subjectIndex] ?? 0) - maxLog);
       subjectEvidence[subjectIndex] = relative;
       evidenceSum += relative;
@@ -279,7 +285,8 @@ export function createSearchIndex(kb: KnowledgeBase, options: ScoringOptions): S
 
     const ranked: RankedEntry[] = [];
     let bestTopic: { index: number; score: number } | undefined;
-    for (const subjectIndex of touchedSubjects) {
+    for (let at = 0; at < touchedSubjects.length; at++) {
+      const subjectIndex = touchedSubjects.indices[at] ?? 0;
       const coverage = Math.min(1, (subjectCovered[subjectIndex] ?? 0) / totalWeight);
       const question = bestQuestion[subjectIndex] ?? 0;
       const match = options.questionWeight * question + (1 - options.questionWeight) * coverage;
@@ -314,6 +321,28 @@ export function createSearchIndex(kb: KnowledgeBase, options: ScoringOptions): S
   };
 
   return { normalizer, rank };
+}
+
+/**
+ * The documents or subjects a query touched, in scratch space sized for all of them: a list grown
+ * by every query would leave its garbage behind, and the collector's pauses set the p99.
+ */
+class TouchedList {
+  readonly indices: Int32Array;
+  /** How many of `indices` are in the list. */
+  length = 0;
+
+  constructor(capacity: number) {
+    this.indices = new Int32Array(capacity);
+  }
+
+  clear(): void {
+    this.length = 0;
+  }
+
+  add(index: number): void {
+    this.indices[this.length++] = index;
+  }
 }
 
 function isSingleHan(term: string): boolean {

@@ -16,5 +16,11 @@ function lazyConverter(options: OpenCC.ConverterOptions): Convert {
 /** Traditional (Hong Kong or Taiwan forms) to Simplified Chinese; other text passes through. */
 export const toSimplified: Convert = lazyConverter({ from: "hk", to: "cn" });
 
-/** Simplified Chinese to Traditional with Hong Kong character forms. */
-export const toHongKongTraditional: Convert = lazyConverter({ from: "cn", to: "hk" });
+/**
+ * A converter from Simplified Chinese to Traditional with Hong Kong character forms, for one batch
+ * of text: its phrase dictionaries take some 40 MB of heap, which every full garbage collection
+ * would walk if it were kept, so a caller drops it when the batch is done.
+ */
+export function hongKongTraditionalConverter(): Convert {
+  return lazyConverter({ from: "cn", to: "hk" });
+}
