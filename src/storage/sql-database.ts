@@ -14,7 +14,11 @@ export interface SqlDatabase {
   run(sql: string, params?: readonly unknown[]): Promise<{ changes: number }>;
   get<T>(sql: string, params?: readonly unknown[]): Promise<T | undefined>;
   all<T>(sql: string, params?: readonly unknown[]): Promise<T[]>;
-  /** Runs statements in order as one transaction; on PostgreSQL in a single round trip. */
+  /**
+   * Runs writes in order as one transaction; on PostgreSQL in a single round trip. Inside
+   * `withLock`, PostgreSQL may hold them back until the next statement or the lock's release,
+   * whose round trip they share: a failure then surfaces there, and the lock's work fails.
+   */
   batch(statements: readonly Statement[]): Promise<void>;
   /** Runs `work` in one transaction: all of it is stored, or none. */
   transaction<T>(work: (db: SqlDatabase) => Promise<T>): Promise<T>;

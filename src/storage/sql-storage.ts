@@ -72,14 +72,17 @@ function jsonTable<T>(db: SqlDatabase, table: "sessions" | "conversations") {
       const unchanged = lastRead.get(key) === json;
       lastRead.delete(key);
       if (unchanged) return;
-      await db.run(
-        `INSERT INTO ${table} (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-        [key, json],
-      );
+      // A batch, so that on PostgreSQL it rides with the chat lock's release.
+      await db.batch([
+        {
+          sql: `INSERT INTO ${table} (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+          params: [key, json],
+        },
+      ]);
     },
     delete: async (key: string) => {
       lastRead.delete(key);
-      await db.run(`DELETE FROM ${table} WHERE key = ?`, [key]);
+      await db.batch([{ sql: `DELETE FROM ${table} WHERE key = ?`, params: [key] }]);
     },
   };
 }
