@@ -29,7 +29,8 @@ export interface WebhookServer {
 /**
  * The webhook endpoint, /healthz and /metrics on node's own HTTP server. Bad requests get a 4xx
  * and touch nothing; an update is acknowledged once handled (or after ANSWER_WITHIN_MS, while
- * its handling goes on), so an acknowledged update's effects are stored. The acknowledgement
+ * its handling goes on), so an acknowledged update's effects are stored, and refused with a 500
+ * when they could not be, so that Telegram sends it again. The acknowledgement
  * carries the update's answer when the bot allows it (see canUseWebhookReply).
  */
 export function createWebhookServer(options: WebhookServerOptions): WebhookServer {
@@ -68,7 +69,13 @@ export function createWebhookServer(options: WebhookServerOptions): WebhookServe
         else await sendLate(payload);
       },
     };
+    // Errors inside the bot stop at its error boundary; one that gets here (the database failed
+    // to take the chat's lock or to store what the update wrote) means Telegram should send the
+    // update again.
+    let failed = false;
     const handling = bot.handleUpdate(update, envelope).catch((error: unknown) => {
+      failed = true;
+      deps.metrics.errors.inc({ kind: "other" });
       deps.logger.error({ err: error, update_id: update.update_id }, "webhook update failed");
     });
     inFlight.add(handling);
@@ -78,6 +85,7 @@ export function createWebhookServer(options: WebhookServerOptions): WebhookServe
       new Promise((resolve) => setTimeout(resolve, answerWithinMs).unref()),
     ]);
     answered = true;
+    if (failed) return reply(response, 500, "update failed");
     if (webhookReply === undefined) return reply(response, 200, "ok");
     response.writeHead(200, { "content-type": "application/json" });
     response.end(webhookReply);

@@ -80,6 +80,21 @@ describe("the webhook server", () => {
     expect(prompt?.payload.reply_markup).toMatchObject({ force_reply: true });
   });
 
+  it("answers 500 when what an update did could not be stored, so that Telegram sends it again", async () => {
+    const storage = harness.app.deps.storage;
+    const withChatLock = storage.withChatLock;
+    storage.withChatLock = async (key, work) => {
+      await withChatLock(key, work);
+      throw new Error("the database went away");
+    };
+    const body = JSON.stringify(update(7, "is there free wifi in hong kong"));
+    expect((await post(body)).status).toBe(500);
+    storage.withChatLock = withChatLock;
+    const retried = await post(body);
+    expect(retried.status).toBe(200);
+    expect(String(((await retried.json()) as { text?: string }).text)).toContain("Wi-Fi");
+  });
+
   it("refuses a missing or wrong secret with 401, and handles nothing", async () => {
     expect((await post(JSON.stringify(update(2, "hi")), {})).status).toBe(401);
     expect(
