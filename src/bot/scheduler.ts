@@ -39,6 +39,17 @@ export function createScheduler(bot: Bot<BotContext>, deps: BotDeps): Scheduler 
     return session?.language ?? session?.lastLanguage ?? "en";
   };
 
+  /**
+   * Stores what became of a reminder on the tracker as it is now, under its chat's lock: the user
+   * may have logged a reading or changed the plan while the reminder was on its way, and the
+   * record claimed before it went out would overwrite that.
+   */
+  const settle = (record: TrackerRecord, change: (current: TrackerRecord) => TrackerRecord) =>
+    deps.storage.withChatLock(String(record.chatId), async () => {
+      const current = await deps.storage.trackers.get(record.userId);
+      if (current) await deps.storage.trackers.save(change(current));
+    });
+
   const deliver = async (record: TrackerRecord, now: Date): Promise<void> => {
     const language = await languageOf(record.userId);
     const t = (key: string, variables?: Record<string, string | number>) =>
@@ -66,20 +77,26 @@ export function createScheduler(bot: Bot<BotContext>, deps: BotDeps): Scheduler 
     } catch (error) {
       if (error instanceof GrammyError && error.error_code === 403) {
         deps.logger.info({ user: record.userId }, "reminders stopped: the user blocked the bot");
-        const { nextReminderAt: _stopped, ...rest } = record;
-        await deps.storage.trackers.save({ ...rest, paused: true });
+        await settle(record, ({ nextReminderAt: _stopped, ...rest }) => ({
+          ...rest,
+          paused: true,
+        }));
         return;
       }
       deps.logger.warn({ user: record.userId, err: error }, "reminder not delivered; will retry");
-      await deps.storage.trackers.save({
-        ...record,
-        nextReminderAt: new Date(now.getTime() + RETRY_MS).toISOString(),
-      });
+      const retryAt = new Date(now.getTime() + RETRY_MS).toISOString();
+      await settle(record, (current) => ({ ...current, nextReminderAt: retryAt }));
       return;
     }
     deps.metrics.remindersSent.inc({ kind: ended ? "plan-ended" : "check-in" });
-    await deps.storage.trackers.save(
-      scheduled({ ...record, endedNoteSent: record.endedNoteSent || ended }, now),
+    // The end-of-plan note was about the plan claimed: a plan set up since has not ended.
+    const samePlan = (current: TrackerRecord) =>
+      JSON.stringify(current.plan) === JSON.stringify(record.plan);
+    await settle(record, (current) =>
+      scheduled(
+        { ...current, endedNoteSent: current.endedNoteSent || (ended && samePlan(current)) },
+        now,
+      ),
     );
   };
 

@@ -50,6 +50,24 @@ describe("the scheduler", () => {
     expect(await scheduler.tick(hk("2026-11-30T00:00"))).toBe(0);
   });
 
+  it("keeps a reading the user logged while the reminder was on its way", async () => {
+    const storage = harness.app.deps.storage;
+    await storage.trackers.save(tracker(106, 9));
+    const logged = { at: hk("2026-11-22T09:30").toISOString(), usedMb: 4000 };
+    harness.telegram.override = () => {
+      // The user's own update, stored while Telegram takes the reminder.
+      void storage.trackers.get(106).then((current) => {
+        if (current)
+          return storage.trackers.save({ ...current, readings: [...current.readings, logged] });
+      });
+      return undefined;
+    };
+    expect(await scheduler.tick(hk("2026-11-22T09:30"))).toBe(1);
+    const stored = await storage.trackers.get(106);
+    expect(stored?.readings).toContainEqual(logged);
+    expect(stored?.nextReminderAt).toBe(hk("2026-11-23T09:00").toISOString());
+  });
+
   it("survives a restart: what is due is read from the database", async () => {
     await harness.app.deps.storage.trackers.save(tracker(102, 9));
     const fresh = createScheduler(harness.app.bot, harness.app.deps);
