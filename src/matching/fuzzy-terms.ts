@@ -1,6 +1,9 @@
 import Fuse from "fuse.js";
 import { memoize } from "../text/memo.js";
 
+/** A word the index or the lexicon knows, the term it stands for, and how many questions hold it. */
+export type KnownWord = readonly [word: string, term: string, frequency: number];
+
 export interface FuzzyHit {
   /** The term the known word stands for. */
   term: string;
@@ -10,67 +13,143 @@ export interface FuzzyHit {
 
 /** Only Latin words this long are corrected: shorter ones are too easily another word. */
 const MIN_FUZZY_LENGTH = 4;
+/** fuse.js's bitap compares at most this many letters at a time; no real word is longer. */
+const MAX_FUZZY_LENGTH = 32;
 const LATIN_WORD = /^[a-z]+$/;
-
-/** The letters a misspelling is assumed to keep one of: a word is looked up by each in turn. */
-const ANCHORS = [0, 1] as const;
+const LETTERS = 26;
+const PAIRS = LETTERS * LETTERS;
 
 /**
- * Spelling correction against the known words ("hotsopt" → "hotspot", "covrage" → "coverage").
- * fuse.js compares a word with every word in its index, so words are filed in small indexes by
- * length and by their first and by their second letter: a query word is compared only with words
- * of about its length that share one of those letters. Few typos change both.
+ * Spelling correction against the known words ("hotsopt" → "hotspot", "covrage" → "coverage"),
+ * scored by fuse.js. A misspelling is compared only with known words of about its length that
+ * keep its first or its second letter (few typos change both), and that share enough of its
+ * letter pairs to be within fuse.js's threshold: each edit breaks at most two of a word's pairs,
+ * so a word within `e` edits keeps `length - 1 - 2e` of them. An index of letter pairs finds
+ * those words without looking at the others, which number hundreds of thousands in a large
+ * knowledge base.
  */
 export class FuzzyTerms {
-  readonly #buckets = new Map<string, Fuse<string>>();
-  readonly #termOf: ReadonlyMap<string, string>;
+  readonly #words: string[] = [];
+  readonly #terms: string[] = [];
+  /** How common each word is: of two equally close words, the commoner is the likelier meant. */
+  readonly #frequencies: number[] = [];
+  /** The words holding each letter pair, a row per pair (26 × first + second), in word order. */
+  readonly #pairStart: Int32Array;
+  readonly #pairWords: Int32Array;
+  /** Scratch for one correction: pairs each word shares with the misspelling, and who has any. */
+  readonly #shared: Uint8Array;
+  readonly #touched: Int32Array;
 
-  /** `words` maps each known word to the term it stands for. */
+  /** `words`: each known word once, with the term it stands for and how common it is. */
   constructor(
-    words: ReadonlyMap<string, string>,
+    words: Iterable<KnownWord>,
     private readonly threshold: number,
   ) {
-    this.#termOf = words;
-    const groups = new Map<string, string[]>();
-    for (const word of words.keys()) {
-      if (word.length < MIN_FUZZY_LENGTH || !LATIN_WORD.test(word)) continue;
-      for (const anchor of ANCHORS) {
-        const key = bucketKey(word.length, anchor, word);
-        const group = groups.get(key);
-        if (group) group.push(word);
-        else groups.set(key, [word]);
+    for (const [word, term, frequency] of words) {
+      if (!isCorrectable(word)) continue;
+      this.#words.push(word);
+      this.#terms.push(term);
+      this.#frequencies.push(frequency);
+    }
+    // Rows cut from one array: a large knowledge base knows a million pairs of its words.
+    const pairStart = new Int32Array(PAIRS + 1);
+    for (const word of this.#words) {
+      for (let at = 1; at < word.length; at++) {
+        const row = pairEndingAt(word, at) + 1;
+        pairStart[row] = (pairStart[row] ?? 0) + 1;
       }
     }
-    for (const [key, terms] of groups) {
-      // ignoreLocation: a typo at the end of a word must cost the same as one at its start.
-      this.#buckets.set(
-        key,
-        new Fuse(terms, { includeScore: true, ignoreLocation: true, threshold }),
-      );
+    for (let pair = 0; pair < PAIRS; pair++) {
+      pairStart[pair + 1] = (pairStart[pair + 1] ?? 0) + (pairStart[pair] ?? 0);
     }
+    const pairWords = new Int32Array(pairStart[PAIRS] ?? 0);
+    const filled = pairStart.slice(0, PAIRS);
+    this.#words.forEach((word, number) => {
+      for (let at = 1; at < word.length; at++) {
+        const pair = pairEndingAt(word, at);
+        const slot = filled[pair] ?? 0;
+        pairWords[slot] = number;
+        filled[pair] = slot + 1;
+      }
+    });
+    this.#pairStart = pairStart;
+    this.#pairWords = pairWords;
+    this.#shared = new Uint8Array(this.#words.length);
+    this.#touched = new Int32Array(this.#words.length);
   }
 
   /** The closest known word, or null when none is close enough. Users repeat their words. */
   readonly correct = memoize((word: string) => this.#closest(word), 10_000);
 
   #closest(word: string): FuzzyHit | null {
-    if (word.length < MIN_FUZZY_LENGTH || !LATIN_WORD.test(word)) return null;
-    let best: FuzzyHit | null = null;
-    const slack = word.length >= 8 ? 2 : 1;
-    for (let length = word.length - slack; length <= word.length + slack; length++) {
-      for (const anchor of ANCHORS) {
-        const bucket = this.#buckets.get(bucketKey(length, anchor, word));
-        const hit = bucket?.search(word, { limit: 1 })[0];
-        if (hit?.score === undefined || hit.score > this.threshold) continue;
-        const similarity = 1 - hit.score;
-        const term = this.#termOf.get(hit.item);
-        if (term && (!best || similarity > best.similarity)) best = { term, similarity };
+    if (!isCorrectable(word)) return null;
+    const candidates = this.#candidates(word);
+    if (candidates.length === 0) return null;
+    // ignoreLocation: a typo at the end of a word must cost the same as one at its start.
+    const fuse = new Fuse(
+      candidates.map((number) => this.#words[number] ?? ""),
+      { includeScore: true, ignoreLocation: true, threshold: this.threshold },
+    );
+    // Sorted by score, ties in word order.
+    const hits = fuse.search(word);
+    const score = hits[0]?.score;
+    if (score === undefined || score > this.threshold) return null;
+    let best = -1;
+    for (const hit of hits) {
+      if (hit.score !== score) break;
+      const number = candidates[hit.refIndex] ?? -1;
+      if (best < 0 || (this.#frequencies[number] ?? 0) > (this.#frequencies[best] ?? 0)) {
+        best = number;
       }
     }
-    return best;
+    const term = this.#terms[best];
+    return term === undefined ? null : { term, similarity: 1 - score };
+  }
+
+  /** The known words that may be within the threshold of `word`, in word order. */
+  #candidates(word: string): number[] {
+    const slack = word.length >= 8 ? 2 : 1;
+    const maxEdits = Math.floor(this.threshold * word.length + 1e-9);
+    const minShared = word.length - 1 - 2 * maxEdits;
+    const fits = (number: number) => {
+      const known = this.#words[number] ?? "";
+      return (
+        Math.abs(known.length - word.length) <= slack &&
+        (known[0] === word[0] || known[1] === word[1])
+      );
+    };
+    if (minShared <= 0) return this.#words.flatMap((_, number) => (fits(number) ? [number] : []));
+
+    // Count, for each word, the misspelling's letter pairs it holds (a pair twice counts twice:
+    // the bound is on pairs of the misspelling). At most 31, for a word of 32 letters.
+    let touched = 0;
+    for (let letter = 1; letter < word.length; letter++) {
+      const pair = pairEndingAt(word, letter);
+      const end = this.#pairStart[pair + 1] ?? 0;
+      for (let at = this.#pairStart[pair] ?? 0; at < end; at++) {
+        const number = this.#pairWords[at] ?? 0;
+        const shared = this.#shared[number] ?? 0;
+        if (shared === 0) this.#touched[touched++] = number;
+        this.#shared[number] = shared + 1;
+      }
+    }
+    const candidates: number[] = [];
+    for (let at = 0; at < touched; at++) {
+      const number = this.#touched[at] ?? 0;
+      if ((this.#shared[number] ?? 0) >= minShared && fits(number)) candidates.push(number);
+      this.#shared[number] = 0;
+    }
+    return candidates.sort((a, b) => a - b);
   }
 }
 
-function bucketKey(length: number, anchor: number, word: string): string {
-  return `${length}:${anchor}:${word[anchor]}`;
+function isCorrectable(word: string): boolean {
+  return (
+    word.length >= MIN_FUZZY_LENGTH && word.length <= MAX_FUZZY_LENGTH && LATIN_WORD.test(word)
+  );
+}
+
+/** The pair of letters of a lower-case Latin word that ends at `at`, as a number below PAIRS. */
+function pairEndingAt(word: string, at: number): number {
+  return (word.charCodeAt(at - 1) - 97) * LETTERS + (word.charCodeAt(at) - 97);
 }

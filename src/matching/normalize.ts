@@ -33,27 +33,35 @@ const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
 export function prepare(text: string): string {
   let prepared = "";
   for (const word of text.slice(0, MAX_QUERY_CHARS).split(WHITESPACE)) {
-    const folded = prepareWord(word);
+    const folded = preparedWord(word);
     if (folded) prepared = prepared ? `${prepared} ${folded}` : folded;
   }
   return prepared;
 }
 
 const WHITESPACE = /\s+/;
+const PLAIN_LATIN = /^[A-Za-z0-9]+$/;
 
-// Every step of `prepare` stays within a space-separated word, so a word that recurs across
-// questions (all of them, in English) is prepared once.
-const prepareWord = memoize((word: string) =>
-  word
+/** `prepare` for a word without whitespace, uncached. */
+function prepareWord(word: string): string {
+  // Plain ASCII letters and digits, most English, need only the last two steps.
+  if (PLAIN_LATIN.test(word)) return word.toLowerCase().replace(LATIN_LETTERS, stemEnglish);
+  return word
     .normalize("NFKC")
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .replace(/\p{Script=Han}+/gu, (han) => simplify(han))
+    .replace(/\p{Script=Han}+/gu, simplify)
     .replace(A_NOT_AB, "")
     .replace(/(?<=\p{Script=Han})(?=[a-z0-9])|(?<=[a-z0-9])(?=\p{Script=Han})/gu, " ")
-    .replace(/[a-z]+/g, stemEnglish)
-    .trim(),
-);
+    .replace(LATIN_LETTERS, stemEnglish)
+    .trim();
+}
+
+const LATIN_LETTERS = /[a-z]+/g;
+
+// Every step of `prepare` stays within a space-separated word, so a word that recurs across
+// questions (all of them, in English) is prepared once.
+const preparedWord = memoize(prepareWord);
 
 /**
  * The "A-not-AB" question form, as in 支不支持, 麻不麻烦, 可不可以: the first "A不" goes, leaving
@@ -89,6 +97,14 @@ function stemEnglish(word: string): string {
 function isLatinOrDigit(text: string, at: number): boolean {
   const code = text.charCodeAt(at);
   return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+}
+
+/** What `PhraseTable.scan` hands a text to, piece by piece in order. */
+interface PhraseVisitor<V> {
+  /** A span between phrases. */
+  plain(span: string): void;
+  /** The value of a phrase found. */
+  phrase(value: V): void;
 }
 
 interface TrieNode<V> {
@@ -135,10 +151,10 @@ class PhraseTable<V> {
   }
 
   /**
-   * Walks text in order, handing each span between phrases to `plain` and each phrase's value to
-   * `phrase`. Callbacks rather than a list of parts: this runs for every stored question.
+   * Walks text in order, handing the visitor each span between phrases and each phrase's value.
+   * A visitor rather than a list of parts: this runs for every new word of every stored question.
    */
-  scan(text: string, plain: (span: string) => void, phrase: (value: V) => void): void {
+  scan(text: string, visitor: PhraseVisitor<V>): void {
     let plainStart = 0;
     let at = 0;
     while (at < text.length) {
@@ -147,12 +163,12 @@ class PhraseTable<V> {
         at++;
         continue;
       }
-      if (plainStart < at) plain(text.slice(plainStart, at));
-      phrase(found.value as V);
+      if (plainStart < at) visitor.plain(text.slice(plainStart, at));
+      visitor.phrase(found.value as V);
       at += found.length;
       plainStart = at;
     }
-    if (plainStart < text.length) plain(plainStart === 0 ? text : text.slice(plainStart));
+    if (plainStart < text.length) visitor.plain(plainStart === 0 ? text : text.slice(plainStart));
   }
 
   /**
@@ -289,6 +305,47 @@ function canonicalTerm(word: string): string {
   return prepare(word).replace(/ /g, "_");
 }
 
+/** Joins the pieces of a scan back into text, phrases replaced by their values. */
+class Concatenation implements PhraseVisitor<string> {
+  text = "";
+
+  plain(span: string): void {
+    this.text += span;
+  }
+
+  phrase(value: string): void {
+    this.text += value;
+  }
+}
+
+/**
+ * Collects the terms of a scan of the fold table: a phrase's canonical term (none for a filler
+ * phrase), and the words of the spans between, less filler words, sound-alike typos corrected
+ * when asked to.
+ */
+class TermCollector implements PhraseVisitor<string> {
+  readonly terms: string[] = [];
+
+  constructor(
+    private readonly stopwords: ReadonlySet<string>,
+    private readonly soundAlikes: SoundAlikeTable | undefined,
+  ) {}
+
+  plain(span: string): void {
+    const words: string[] = [];
+    for (const chunk of span.split(" ")) {
+      if (chunk) for (const word of segmentWords(chunk)) words.push(word);
+    }
+    for (const word of this.soundAlikes ? this.soundAlikes.correct(words) : words) {
+      if (!this.stopwords.has(word)) this.terms.push(word);
+    }
+  }
+
+  phrase(term: string): void {
+    if (term) this.terms.push(term);
+  }
+}
+
 /** A stored question's word, read on its own. */
 interface WordReading {
   terms: readonly string[];
@@ -324,31 +381,16 @@ export function createNormalizer(lexicon: Lexicon): Normalizer {
   }
 
   const rewritePrepared = (prepared: string): string => {
-    let rewritten = "";
-    const append = (span: string) => {
-      rewritten += span;
-    };
-    rewrites.scan(prepared, append, append);
+    const rewritten = new Concatenation();
+    rewrites.scan(prepared, rewritten);
     // Cantonese forms (支唔支援) only become the Mandarin question form once rewritten.
-    return rewritten.includes("不") ? rewritten.replace(A_NOT_AB, "") : rewritten;
+    return rewritten.text.includes("不") ? rewritten.text.replace(A_NOT_AB, "") : rewritten.text;
   };
 
   const foldTerms = (text: string, correctTypos: boolean): string[] => {
-    const terms: string[] = [];
-    const addWords = (span: string) => {
-      const words: string[] = [];
-      for (const chunk of span.split(" ")) {
-        if (chunk) for (const word of segmentWords(chunk)) words.push(word);
-      }
-      for (const word of correctTypos ? soundAlikes.correct(words) : words) {
-        if (!stopwords.has(word)) terms.push(word);
-      }
-    };
-    const addTerm = (term: string) => {
-      if (term) terms.push(term);
-    };
-    folds.scan(text, addWords, addTerm);
-    return terms;
+    const collector = new TermCollector(stopwords, correctTypos ? soundAlikes : undefined);
+    folds.scan(text, collector);
+    return collector.terms;
   };
 
   const rewrite = (text: string) => rewritePrepared(prepare(text));
@@ -362,13 +404,12 @@ export function createNormalizer(lexicon: Lexicon): Normalizer {
       for (const term of spanTerms(span)) found.push(term);
     }
   };
+  // Read whole, uncached inside: a word is one span, and this cache is the one that keeps it.
   const readWord = memoize((word: string): WordReading => {
-    const prepared = prepare(word);
+    const prepared = prepareWord(word);
     const rewritten = rewritePrepared(prepared);
-    const terms: string[] = [];
-    addCutTerms(rewritten, terms);
     return {
-      terms,
+      terms: foldTerms(rewritten, false),
       blank: prepared === "",
       joinsNext: rewrites.mayContinueAfterEnd(prepared) || folds.mayContinueAfterEnd(rewritten),
     };
