@@ -19,6 +19,20 @@ export interface Normalizer {
   queryTerms(text: string): string[];
   /** Every single word the lexicon folds, with the term it folds to: what a misspelling may mean. */
   readonly lexiconWords: ReadonlyMap<string, string>;
+  /** A new reader of stored questions that numbers their terms from 0: what an index is built from. */
+  numbering(): TermNumbering;
+}
+
+/**
+ * Reads stored questions as `terms` does, as numbers: each new term gets the next one. A word's
+ * numbers are cached, so that the thousands of questions that share a word look up one number
+ * list, not each of its terms.
+ */
+export interface TermNumbering {
+  /** The numbers of the terms of a text, in order. */
+  read(text: string): readonly number[];
+  /** The number of every term read so far. */
+  readonly termIds: ReadonlyMap<string, number>;
 }
 
 const LATIN_OR_DIGIT = /[a-z0-9]/;
@@ -41,10 +55,14 @@ export function prepare(text: string): string {
 
 const WHITESPACE = /\s+/;
 const PLAIN_LATIN = /^[A-Za-z0-9]+$/;
+const ASCII_LETTERS = /^[A-Za-z]+$/;
+/** A word as `prepare` leaves plain ASCII: Latin phrases match it whole or not at all. */
+const PREPARED_LATIN = /^[a-z0-9]+$/;
 
 /** `prepare` for a word without whitespace, uncached. */
 function prepareWord(word: string): string {
   // Plain ASCII letters and digits, most English, need only the last two steps.
+  if (ASCII_LETTERS.test(word)) return stemEnglish(word.toLowerCase());
   if (PLAIN_LATIN.test(word)) return word.toLowerCase().replace(LATIN_LETTERS, stemEnglish);
   return word
     .normalize("NFKC")
@@ -188,6 +206,16 @@ class PhraseTable<V> {
     }
     spans.push(text.slice(spanStart));
     return spans;
+  }
+
+  /**
+   * The value of the phrase that is the whole of a word of Latin letters and digits, if one is:
+   * no phrase can start or end inside such a word.
+   */
+  phraseOfWord(word: string): V | undefined {
+    let node: TrieNode<V> | undefined = this.#root;
+    for (let at = 0; node && at < word.length; at++) node = node.children.get(word.charCodeAt(at));
+    return node?.value;
   }
 
   /** Whether a phrase may run on past the last word of text, across a space after it. */
@@ -355,6 +383,117 @@ interface WordReading {
   joinsNext: boolean;
 }
 
+/** How a stored question is read: words one at a time, and runs of words a phrase may span. */
+interface StoredReading {
+  word(word: string): WordReading;
+  run(words: string): readonly string[];
+}
+
+/** A word as a numbering keeps it, its terms numbered once it is read alone (see `Numbering`). */
+interface NumberedWord extends WordReading {
+  numbers?: readonly number[];
+}
+
+/**
+ * Numbers the terms of stored questions, the hot loop of an index build: a large knowledge base
+ * has millions of words, and each costs a lookup here. A word that is read alone and stands for
+ * one term (most words) is kept as that term's number, which makes no object for the collector
+ * to copy; any other keeps its reading. Terms are numbered when first used: a word read only
+ * together with its neighbours never stands alone, and its own terms must not count as seen.
+ */
+class Numbering implements TermNumbering {
+  readonly termIds = new Map<string, number>();
+  readonly #terms: string[] = [];
+  /** Every word read, for as long as the numbering lives: make one for each batch of text. */
+  readonly #words = new Map<string, number | NumberedWord>();
+  /** The numbers of runs of words read together: "hong kong" recurs as often as its words do. */
+  readonly #runs = new Map<string, readonly number[]>();
+
+  constructor(private readonly reading: StoredReading) {}
+
+  /** How many distinct words it has read. */
+  get size(): number {
+    return this.#words.size;
+  }
+
+  read(text: string): number[] {
+    const found: number[] = [];
+    // Words a phrase may run across, read together.
+    let run: string[] = [];
+    for (const word of text.slice(0, MAX_QUERY_CHARS).split(WHITESPACE)) {
+      const known = this.#words.get(word) ?? this.#learn(word, run.length === 0);
+      if (run.length === 0) {
+        if (typeof known === "number") {
+          found.push(known);
+          continue;
+        }
+        // A word of punctuation or emoji is not there at all: a phrase runs across it.
+        if (known.blank) continue;
+        if (!known.joinsNext) {
+          known.numbers ??= this.#numbers(known.terms);
+          for (const id of known.numbers) found.push(id);
+          continue;
+        }
+      } else if (typeof known !== "number" && known.blank) {
+        continue;
+      }
+      run.push(word);
+      if (typeof known !== "number" && known.joinsNext) continue;
+      this.#readRun(run, found);
+      run = [];
+    }
+    if (run.length > 0) this.#readRun(run, found);
+    return found;
+  }
+
+  /** The text of the terms of a text, in order. */
+  terms(text: string): string[] {
+    const terms: string[] = [];
+    for (const id of this.read(text)) terms.push(this.#terms[id] ?? "");
+    return terms;
+  }
+
+  #learn(word: string, alone: boolean): number | NumberedWord {
+    const reading: NumberedWord = this.reading.word(word);
+    const [term] = reading.terms;
+    const known =
+      alone && term !== undefined && reading.terms.length === 1 && !reading.joinsNext
+        ? this.#number(term)
+        : reading;
+    this.#words.set(word, known);
+    return known;
+  }
+
+  #readRun(run: string[], found: number[]): void {
+    const text = run.join(" ");
+    let numbers = this.#runs.get(text);
+    if (!numbers) {
+      numbers = this.#numbers(this.reading.run(text));
+      this.#runs.set(text, numbers);
+    }
+    for (const id of numbers) found.push(id);
+  }
+
+  #numbers(terms: readonly string[]): number[] {
+    const numbers: number[] = [];
+    for (const term of terms) numbers.push(this.#number(term));
+    return numbers;
+  }
+
+  #number(term: string): number {
+    let id = this.termIds.get(term);
+    if (id === undefined) {
+      id = this.#terms.length;
+      this.termIds.set(term, id);
+      this.#terms.push(term);
+    }
+    return id;
+  }
+}
+
+/** The shared numbering behind `Normalizer.terms` starts afresh past this many words. */
+const SHARED_NUMBERING_WORDS = 100_000;
+
 export function createNormalizer(lexicon: Lexicon): Normalizer {
   const rewrites = new PhraseTable<string>();
   for (const [cantonese, mandarin] of Object.entries(lexicon.cantonese)) {
@@ -396,48 +535,47 @@ export function createNormalizer(lexicon: Lexicon): Normalizer {
   const rewrite = (text: string) => rewritePrepared(prepare(text));
 
   // Stored questions share words and clauses, so their terms are cached: word by word where no
-  // phrase spans the space after a word, else span by span. A user's question is not cached:
-  // typo correction reads across spans, and the next question is another one.
+  // phrase spans the space after a word (by each numbering), else span by span. A user's question
+  // is not cached: typo correction reads across spans, and the next question is another one.
   const spanTerms = memoize((span: string): readonly string[] => foldTerms(span, false));
-  const addCutTerms = (rewritten: string, found: string[]) => {
-    for (const span of folds.independentSpans(rewritten)) {
-      for (const term of spanTerms(span)) found.push(term);
-    }
-  };
-  // Read whole, uncached inside: a word is one span, and this cache is the one that keeps it.
-  const readWord = memoize((word: string): WordReading => {
-    const prepared = prepareWord(word);
-    const rewritten = rewritePrepared(prepared);
-    return {
-      terms: foldTerms(rewritten, false),
-      blank: prepared === "",
-      joinsNext: rewrites.mayContinueAfterEnd(prepared) || folds.mayContinueAfterEnd(rewritten),
-    };
-  });
-  const terms = (text: string): string[] => {
-    const found: string[] = [];
-    // Words a phrase may run across, read together.
-    let run: string[] = [];
-    for (const word of text.slice(0, MAX_QUERY_CHARS).split(WHITESPACE)) {
-      const reading = readWord(word);
-      // A word of punctuation or emoji is not there at all: a phrase runs across it.
-      if (reading.blank) continue;
-      if (run.length > 0 || reading.joinsNext) {
-        run.push(word);
-        if (reading.joinsNext) continue;
-        addCutTerms(rewrite(run.join(" ")), found);
-        run = [];
-      } else {
-        for (const term of reading.terms) found.push(term);
+  const reading: StoredReading = {
+    word(word) {
+      // Read whole, uncached inside: a word is one span, and a numbering caches what it reads.
+      const prepared = prepareWord(word);
+      // Most words of a large knowledge base are plain Latin: what a scan of the two phrase
+      // tables would find in one is read straight off them.
+      if (PREPARED_LATIN.test(prepared) && rewrites.phraseOfWord(prepared) === undefined) {
+        const term = folds.phraseOfWord(prepared) ?? (stopwords.has(prepared) ? "" : prepared);
+        return {
+          terms: term ? [term] : [],
+          blank: false,
+          joinsNext: rewrites.mayContinueAfterEnd(prepared) || folds.mayContinueAfterEnd(prepared),
+        };
       }
-    }
-    if (run.length > 0) addCutTerms(rewrite(run.join(" ")), found);
-    return found;
+      const rewritten = rewritePrepared(prepared);
+      return {
+        terms: foldTerms(rewritten, false),
+        blank: prepared === "",
+        joinsNext: rewrites.mayContinueAfterEnd(prepared) || folds.mayContinueAfterEnd(rewritten),
+      };
+    },
+    run(words) {
+      const terms: string[] = [];
+      for (const span of folds.independentSpans(rewrite(words))) {
+        for (const term of spanTerms(span)) terms.push(term);
+      }
+      return terms;
+    },
   };
+  let shared = new Numbering(reading);
 
   return {
     lexiconWords,
-    terms,
+    terms(text) {
+      if (shared.size > SHARED_NUMBERING_WORDS) shared = new Numbering(reading);
+      return shared.terms(text);
+    },
     queryTerms: (text) => foldTerms(rewrite(text), true),
+    numbering: () => new Numbering(reading),
   };
 }

@@ -102,7 +102,7 @@ export function createSearchIndex(kb: KnowledgeBase, options: ScoringOptions): S
   ];
   const subjectCount = subjectTexts.length;
 
-  const index = buildTermIndex(subjectTexts, normalizer.terms);
+  const index = buildTermIndex(subjectTexts, normalizer.numbering());
   const {
     termIds,
     documentCount,

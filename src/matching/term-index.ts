@@ -1,3 +1,5 @@
+import type { TermNumbering } from "./normalize.js";
+
 /**
  * The inverted index under the search: documents (stored questions) grouped by subject, their
  * terms numbered, and for each term the documents and subjects that hold it.
@@ -7,7 +9,7 @@
  * arrays each were most of the build's time and garbage.
  */
 export interface TermIndex {
-  /** Term numbers by text, numbered as first seen. */
+  /** Term numbers by text, as the numbering gave them. */
   readonly termIds: ReadonlyMap<string, number>;
   readonly documentCount: number;
   /** The subject of each document. */
@@ -27,14 +29,13 @@ export interface TermIndex {
 }
 
 /**
- * Indexes the documents of each subject, as `termsOf` reads them. A term repeated within a
+ * Indexes the documents of each subject, as a new numbering reads them. A term repeated within a
  * document counts once; a document without terms is skipped.
  */
 export function buildTermIndex(
   subjects: readonly (readonly string[])[],
-  termsOf: (document: string) => readonly string[],
+  numbering: TermNumbering,
 ): TermIndex {
-  const termIds = new Map<string, number>();
   const documentSubjects: number[] = [];
   const documentTermStarts: number[] = [];
   const documentTermList: number[] = [];
@@ -46,16 +47,14 @@ export function buildTermIndex(
 
   subjects.forEach((documents, subjectIndex) => {
     for (const document of documents) {
-      const terms = termsOf(document);
-      if (terms.length === 0) continue;
+      const ids = numbering.read(document);
+      if (ids.length === 0) continue;
       const documentIndex = documentSubjects.length;
       documentSubjects.push(subjectIndex);
       documentTermStarts.push(documentTermList.length);
-      for (const term of terms) {
-        let id = termIds.get(term);
-        if (id === undefined) {
-          id = termIds.size;
-          termIds.set(term, id);
+      for (const id of ids) {
+        // A new numbering gives each new term the next number.
+        while (lastDocument.length <= id) {
           documentFrequency.push(0);
           subjectFrequency.push(0);
           lastDocument.push(-1);
@@ -74,6 +73,7 @@ export function buildTermIndex(
   });
   documentTermStarts.push(documentTermList.length);
 
+  const termIds = numbering.termIds;
   const documentCount = documentSubjects.length;
   const documentSubject = Int32Array.from(documentSubjects);
   const documentTermStart = Int32Array.from(documentTermStarts);
