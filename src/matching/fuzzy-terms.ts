@@ -1,8 +1,6 @@
 import Fuse from "fuse.js";
 import { memoize } from "../text/memo.js";
-
-/** A word the index or the lexicon knows, the term it stands for, and how many questions hold it. */
-export type KnownWord = readonly [word: string, term: string, frequency: number];
+import { IntList } from "./int-list.js";
 
 export interface FuzzyHit {
   /** The term the known word stands for. */
@@ -32,50 +30,26 @@ export class FuzzyTerms {
   readonly #words: string[] = [];
   readonly #terms: string[] = [];
   /** How common each word is: of two equally close words, the commoner is the likelier meant. */
-  readonly #frequencies: number[] = [];
-  /** The words holding each letter pair, a row per pair (26 × first + second), in word order. */
-  readonly #pairStart: Int32Array;
-  readonly #pairWords: Int32Array;
+  readonly #frequencies = new IntList();
+  /** The words holding each letter pair (26 × first + second), in word order. */
+  readonly #pairWords = Array.from({ length: PAIRS }, () => new IntList());
   /** Scratch for one correction: pairs each word shares with the misspelling, and who has any. */
-  readonly #shared: Uint8Array;
-  readonly #touched: Int32Array;
+  #shared = new Uint8Array(0);
+  #touched = new Int32Array(0);
 
-  /** `words`: each known word once, with the term it stands for and how common it is. */
-  constructor(
-    words: Iterable<KnownWord>,
-    private readonly threshold: number,
-  ) {
-    for (const [word, term, frequency] of words) {
-      if (!isCorrectable(word)) continue;
-      this.#words.push(word);
-      this.#terms.push(term);
-      this.#frequencies.push(frequency);
-    }
-    // Rows cut from one array: a large knowledge base knows a million pairs of its words.
-    const pairStart = new Int32Array(PAIRS + 1);
-    for (const word of this.#words) {
-      for (let at = 1; at < word.length; at++) {
-        const row = pairEndingAt(word, at) + 1;
-        pairStart[row] = (pairStart[row] ?? 0) + 1;
-      }
-    }
-    for (let pair = 0; pair < PAIRS; pair++) {
-      pairStart[pair + 1] = (pairStart[pair + 1] ?? 0) + (pairStart[pair] ?? 0);
-    }
-    const pairWords = new Int32Array(pairStart[PAIRS] ?? 0);
-    const filled = pairStart.slice(0, PAIRS);
-    this.#words.forEach((word, number) => {
-      for (let at = 1; at < word.length; at++) {
-        const pair = pairEndingAt(word, at);
-        const slot = filled[pair] ?? 0;
-        pairWords[slot] = number;
-        filled[pair] = slot + 1;
-      }
-    });
-    this.#pairStart = pairStart;
-    this.#pairWords = pairWords;
-    this.#shared = new Uint8Array(this.#words.length);
-    this.#touched = new Int32Array(this.#words.length);
+  constructor(private readonly threshold: number) {}
+
+  /**
+   * Adds a known word, once, with the term it stands for and how many questions hold it. Every
+   * word is added before the first correction, which is remembered.
+   */
+  add(word: string, term: string, frequency: number): void {
+    if (!isCorrectable(word)) return;
+    const number = this.#words.length;
+    this.#words.push(word);
+    this.#terms.push(term);
+    this.#frequencies.push(frequency);
+    for (let at = 1; at < word.length; at++) this.#pairWords[pairEndingAt(word, at)]?.push(number);
   }
 
   /** The closest known word, or null when none is close enough. Users repeat their words. */
@@ -98,7 +72,7 @@ export class FuzzyTerms {
     for (const hit of hits) {
       if (hit.score !== score) break;
       const number = candidates[hit.refIndex] ?? -1;
-      if (best < 0 || (this.#frequencies[number] ?? 0) > (this.#frequencies[best] ?? 0)) {
+      if (best < 0 || this.#frequencies.at(number) > this.#frequencies.at(best)) {
         best = number;
       }
     }
@@ -122,12 +96,15 @@ export class FuzzyTerms {
 
     // Count, for each word, the misspelling's letter pairs it holds (a pair twice counts twice:
     // the bound is on pairs of the misspelling). At most 31, for a word of 32 letters.
+    if (this.#shared.length < this.#words.length) {
+      this.#shared = new Uint8Array(this.#words.length);
+      this.#touched = new Int32Array(this.#words.length);
+    }
     let touched = 0;
     for (let letter = 1; letter < word.length; letter++) {
-      const pair = pairEndingAt(word, letter);
-      const end = this.#pairStart[pair + 1] ?? 0;
-      for (let at = this.#pairStart[pair] ?? 0; at < end; at++) {
-        const number = this.#pairWords[at] ?? 0;
+      const holders = this.#pairWords[pairEndingAt(word, letter)];
+      for (let at = 0; holders && at < holders.length; at++) {
+        const number = holders.at(at);
         const shared = this.#shared[number] ?? 0;
         if (shared === 0) this.#touched[touched++] = number;
         this.#shared[number] = shared + 1;

@@ -28,9 +28,14 @@ export interface Normalizer {
  * numbers are cached, so that the thousands of questions that share a word look up one number
  * list, not each of its terms.
  */
+/** Where term numbers are appended: an array, or an index's own list. */
+export interface IdSink {
+  push(id: number): void;
+}
+
 export interface TermNumbering {
-  /** The numbers of the terms of a text, in order. */
-  read(text: string): readonly number[];
+  /** Appends the numbers of the terms of a text to `into`, in order. */
+  read(text: string, into: IdSink): void;
   /** The number of every term read so far. */
   readonly termIds: ReadonlyMap<string, number>;
 }
@@ -416,13 +421,12 @@ class Numbering implements TermNumbering {
     return this.#words.size;
   }
 
-  read(text: string): number[] {
-    const found: number[] = [];
-    // Words a phrase may run across, read together.
-    let run: string[] = [];
+  read(text: string, found: IdSink): void {
+    // Words a phrase may run across, read together; most texts have none.
+    let run: string[] | undefined;
     for (const word of text.slice(0, MAX_QUERY_CHARS).split(WHITESPACE)) {
-      const known = this.#words.get(word) ?? this.#learn(word, run.length === 0);
-      if (run.length === 0) {
+      const known = this.#words.get(word) ?? this.#learn(word, run === undefined);
+      if (run === undefined) {
         if (typeof known === "number") {
           found.push(known);
           continue;
@@ -434,23 +438,23 @@ class Numbering implements TermNumbering {
           for (const id of known.numbers) found.push(id);
           continue;
         }
+        run = [];
       } else if (typeof known !== "number" && known.blank) {
         continue;
       }
       run.push(word);
       if (typeof known !== "number" && known.joinsNext) continue;
       this.#readRun(run, found);
-      run = [];
+      run = undefined;
     }
-    if (run.length > 0) this.#readRun(run, found);
-    return found;
+    if (run) this.#readRun(run, found);
   }
 
   /** The text of the terms of a text, in order. */
   terms(text: string): string[] {
-    const terms: string[] = [];
-    for (const id of this.read(text)) terms.push(this.#terms[id] ?? "");
-    return terms;
+    const ids: number[] = [];
+    this.read(text, ids);
+    return ids.map((id) => this.#terms[id] ?? "");
   }
 
   #learn(word: string, alone: boolean): number | NumberedWord {
@@ -464,7 +468,7 @@ class Numbering implements TermNumbering {
     return known;
   }
 
-  #readRun(run: string[], found: number[]): void {
+  #readRun(run: string[], found: IdSink): void {
     const text = run.join(" ");
     let numbers = this.#runs.get(text);
     if (!numbers) {

@@ -1,5 +1,5 @@
 import type { Entry, KnowledgeBase, OutOfScopeTopic } from "../kb/schema.js";
-import { FuzzyTerms, type KnownWord } from "./fuzzy-terms.js";
+import { FuzzyTerms } from "./fuzzy-terms.js";
 import { createNormalizer, type Normalizer } from "./normalize.js";
 import { buildTermIndex, subjectHoldsTerm } from "./term-index.js";
 
@@ -143,13 +143,11 @@ export function createSearchIndex(kb: KnowledgeBase, options: ScoringOptions): S
   const maxGenericSubjects = Math.max(1, subjectCount * options.genericShare);
   // A term of the index stands for itself, whatever the lexicon would fold the word to. A word
   // only the lexicon knows is in no question as written, so it counts as rare.
-  const knownWords = function* (): Generator<KnownWord> {
-    for (const [term, id] of termIds) yield [term, term, postingCount(id)];
-    for (const [word, term] of normalizer.lexiconWords) {
-      if (!termIds.has(word)) yield [word, term, 0];
-    }
-  };
-  const fuzzy = new FuzzyTerms(knownWords(), options.fuzzyThreshold);
+  const fuzzy = new FuzzyTerms(options.fuzzyThreshold);
+  for (const [term, id] of termIds) fuzzy.add(term, term, postingCount(id));
+  for (const [word, term] of normalizer.lexiconWords) {
+    if (!termIds.has(word)) fuzzy.add(word, term, 0);
+  }
 
   // Scratch space reused by every query: the matcher runs one query at a time.
   const queryCovered = new Float64Array(documentCount);

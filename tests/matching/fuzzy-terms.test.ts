@@ -1,14 +1,20 @@
 import fc from "fast-check";
 import Fuse from "fuse.js";
 import { describe, expect, it } from "vitest";
-import { FuzzyTerms, type KnownWord } from "../../src/matching/fuzzy-terms.js";
+import { FuzzyTerms } from "../../src/matching/fuzzy-terms.js";
 
 const THRESHOLD = 0.34;
-const known = (...words: string[]): KnownWord[] => words.map((word) => [word, word, 1]);
+
+/** Words that stand for themselves, each held by one question. */
+function known(...words: string[]): FuzzyTerms {
+  const fuzzy = new FuzzyTerms(THRESHOLD);
+  for (const word of words) fuzzy.add(word, word, 1);
+  return fuzzy;
+}
 
 describe("FuzzyTerms", () => {
   it("reads a misspelt word as the known word it is closest to", () => {
-    const fuzzy = new FuzzyTerms(known("hotspot", "coverage", "monitoring", "carrier"), THRESHOLD);
+    const fuzzy = known("hotspot", "coverage", "monitoring", "carrier");
     expect(fuzzy.correct("hotsopt")?.term).toBe("hotspot");
     expect(fuzzy.correct("covrage")?.term).toBe("coverage");
     expect(fuzzy.correct("montoring")?.term).toBe("monitoring");
@@ -16,23 +22,28 @@ describe("FuzzyTerms", () => {
   });
 
   it("corrects nothing too far from every known word, too short, or not plain Latin", () => {
-    const fuzzy = new FuzzyTerms(known("hotspot", "coverage", "sims"), THRESHOLD);
+    const fuzzy = known("hotspot", "coverage", "sims");
     for (const word of ["hxtsxpx", "sim", "simz1", "熱點", "x".repeat(40)]) {
       expect(fuzzy.correct(word)).toBeNull();
     }
   });
 
   it("reads a word as the term it stands for", () => {
-    const fuzzy = new FuzzyTerms([["tethering", "热点", 0]], THRESHOLD);
+    const fuzzy = new FuzzyTerms(THRESHOLD);
+    fuzzy.add("tethering", "热点", 0);
     expect(fuzzy.correct("tetherring")).toEqual({ term: "热点", similarity: expect.any(Number) });
   });
 
   it("of two equally close words, takes the one more questions hold", () => {
     // "wify" is one letter from both "wife" and "wifi".
-    const rare: KnownWord = ["wife", "家庭", 0];
-    const common: KnownWord = ["wifi", "wifi", 12];
-    expect(new FuzzyTerms([rare, common], THRESHOLD).correct("wify")?.term).toBe("wifi");
-    expect(new FuzzyTerms([common, rare], THRESHOLD).correct("wify")?.term).toBe("wifi");
+    const rareFirst = new FuzzyTerms(THRESHOLD);
+    rareFirst.add("wife", "家庭", 0);
+    rareFirst.add("wifi", "wifi", 12);
+    expect(rareFirst.correct("wify")?.term).toBe("wifi");
+    const commonFirst = new FuzzyTerms(THRESHOLD);
+    commonFirst.add("wifi", "wifi", 12);
+    commonFirst.add("wife", "家庭", 0);
+    expect(commonFirst.correct("wify")?.term).toBe("wifi");
   });
 
   it("finds the same closeness as fuse.js comparing the word with every known word", () => {
@@ -42,7 +53,7 @@ describe("FuzzyTerms", () => {
       .map((letters) => letters.join(""));
     fc.assert(
       fc.property(fc.uniqueArray(word, { minLength: 1, maxLength: 60 }), word, (words, typo) => {
-        const hit = new FuzzyTerms(known(...words), THRESHOLD).correct(typo);
+        const hit = known(...words).correct(typo);
         expect(hit?.similarity ?? 0).toBeCloseTo(bruteForceSimilarity(words, typo), 10);
       }),
       { numRuns: 300 },

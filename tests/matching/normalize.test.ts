@@ -108,8 +108,13 @@ describe("normalizer.terms", () => {
 describe("normalizer.numbering", () => {
   it("numbers terms as the text has them, each new one with the next number", () => {
     const numbering = normalizer.numbering();
-    expect(numbering.read("sim card share 熱點")).toEqual([0, 1, 2]);
-    expect(numbering.read("热点 家人 share")).toEqual([2, 3, 1]);
+    const read = (text: string) => {
+      const ids: number[] = [];
+      numbering.read(text, ids);
+      return ids;
+    };
+    expect(read("sim card share 熱點")).toEqual([0, 1, 2]);
+    expect(read("热点 家人 share")).toEqual([2, 3, 1]);
     expect([...numbering.termIds]).toEqual([
       ["流量卡", 0],
       ["共享", 1],
@@ -121,7 +126,7 @@ describe("normalizer.numbering", () => {
   it("numbers no term of a word read only together with its neighbours", () => {
     // "free" and "wifi" alone are terms of their own; here they are one phrase.
     const numbering = normalizer.numbering();
-    numbering.read("free wifi");
+    numbering.read("free wifi", []);
     expect([...numbering.termIds.keys()]).toEqual(["免费_wifi"]);
   });
 });

@@ -9,7 +9,12 @@ const split = (document: string) => document.split(" ").filter(Boolean);
 function splitNumbering(): TermNumbering {
   const termIds = new Map<string, number>();
   const idOf = (term: string) => termIds.get(term) ?? termIds.set(term, termIds.size).size - 1;
-  return { termIds, read: (document) => split(document).map(idOf) };
+  return {
+    termIds,
+    read: (document, into) => {
+      for (const term of split(document)) into.push(idOf(term));
+    },
+  };
 }
 
 /** A row of one of the index's compressed lists. */
