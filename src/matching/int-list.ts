@@ -24,6 +24,11 @@ export class IntList {
     return this.#values[index] ?? 0;
   }
 
+  /** Overwrites a value already in the list. */
+  set(index: number, value: number): void {
+    this.#values[index] = value;
+  }
+
   /** Drops repeats among the values from `start` on, keeping the first of each in order. */
   keepDistinctFrom(start: number): void {
     let kept = start;

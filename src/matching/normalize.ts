@@ -2,6 +2,7 @@ import { pinyin, polyphonic } from "pinyin-pro";
 import type { Lexicon } from "../kb/schema.js";
 import { toSimplified } from "../text/chinese.js";
 import { memoize } from "../text/memo.js";
+import { IntList } from "./int-list.js";
 
 /** The matcher reads this many characters of a question; the rest is cut, never refused. */
 export const MAX_QUERY_CHARS = 300;
@@ -401,31 +402,38 @@ interface NumberedWord extends WordReading {
 
 /**
  * Numbers the terms of stored questions, the hot loop of an index build: a large knowledge base
- * has millions of words, and each costs a lookup here. A word that is read alone and stands for
- * one term (most words) is kept as that term's number, which makes no object for the collector
+ * has millions of words, and each costs a lookup here.
+ *
+ * Most words, read alone, are one term spelt as the word: such a word is found among the terms,
+ * flagged as read, and kept nowhere else (a large knowledge base has hundreds of thousands, and
+ * a second table of them would double the cost of each new one). Another word that is read alone
+ * and stands for one term is kept as that term's number, which makes no object for the collector
  * to copy; any other keeps its reading. Terms are numbered when first used: a word read only
  * together with its neighbours never stands alone, and its own terms must not count as seen.
  */
 class Numbering implements TermNumbering {
   readonly termIds = new Map<string, number>();
   readonly #terms: string[] = [];
-  /** Every word read, for as long as the numbering lives: make one for each batch of text. */
+  /** For each term, 1 if it is also a word that reads as itself alone. */
+  readonly #readsAsItself = new IntList();
+  /** Every other word read, for as long as the numbering lives: make one for each batch of text. */
   readonly #words = new Map<string, number | NumberedWord>();
   /** The numbers of runs of words read together: "hong kong" recurs as often as its words do. */
   readonly #runs = new Map<string, readonly number[]>();
 
   constructor(private readonly reading: StoredReading) {}
 
-  /** How many distinct words it has read. */
+  /** How many words and terms it remembers. */
   get size(): number {
-    return this.#words.size;
+    return this.#words.size + this.#terms.length;
   }
 
   read(text: string, found: IdSink): void {
     // Words a phrase may run across, read together; most texts have none.
     let run: string[] | undefined;
     for (const word of text.slice(0, MAX_QUERY_CHARS).split(WHITESPACE)) {
-      const known = this.#words.get(word) ?? this.#learn(word, run === undefined);
+      const known =
+        this.#words.get(word) ?? this.#termReadAs(word) ?? this.#learn(word, run === undefined);
       if (run === undefined) {
         if (typeof known === "number") {
           found.push(known);
@@ -457,15 +465,23 @@ class Numbering implements TermNumbering {
     return ids.map((id) => this.#terms[id] ?? "");
   }
 
+  /** The number of the term a word reads as alone, if it is a term spelt as the word. */
+  #termReadAs(word: string): number | undefined {
+    const id = this.termIds.get(word);
+    return id !== undefined && this.#readsAsItself.at(id) === 1 ? id : undefined;
+  }
+
   #learn(word: string, alone: boolean): number | NumberedWord {
     const reading: NumberedWord = this.reading.word(word);
     const [term] = reading.terms;
-    const known =
-      alone && term !== undefined && reading.terms.length === 1 && !reading.joinsNext
-        ? this.#number(term)
-        : reading;
-    this.#words.set(word, known);
-    return known;
+    if (!alone || term === undefined || reading.terms.length > 1 || reading.joinsNext) {
+      this.#words.set(word, reading);
+      return reading;
+    }
+    const id = this.#number(term);
+    if (term === word) this.#readsAsItself.set(id, 1);
+    else this.#words.set(word, id);
+    return id;
   }
 
   #readRun(run: string[], found: IdSink): void {
@@ -490,6 +506,7 @@ class Numbering implements TermNumbering {
       id = this.#terms.length;
       this.termIds.set(term, id);
       this.#terms.push(term);
+      this.#readsAsItself.push(0);
     }
     return id;
   }
