@@ -39,6 +39,8 @@ export interface TermNumbering {
   read(text: string, into: IdSink): void;
   /** The number of every term read so far. */
   readonly termIds: ReadonlyMap<string, number>;
+  /** Every term read so far, by number. */
+  readonly terms: readonly string[];
 }
 
 const LATIN_OR_DIGIT = /[a-z0-9]/;
@@ -413,7 +415,7 @@ interface NumberedWord extends WordReading {
  */
 class Numbering implements TermNumbering {
   readonly termIds = new Map<string, number>();
-  readonly #terms: string[] = [];
+  readonly terms: string[] = [];
   /** For each term, 1 if it is also a word that reads as itself alone. */
   readonly #readsAsItself = new IntList();
   /** Every other word read, for as long as the numbering lives: make one for each batch of text. */
@@ -425,15 +427,14 @@ class Numbering implements TermNumbering {
 
   /** How many words and terms it remembers. */
   get size(): number {
-    return this.#words.size + this.#terms.length;
+    return this.#words.size + this.terms.length;
   }
 
   read(text: string, found: IdSink): void {
     // Words a phrase may run across, read together; most texts have none.
     let run: string[] | undefined;
     for (const word of text.slice(0, MAX_QUERY_CHARS).split(WHITESPACE)) {
-      const known =
-        this.#words.get(word) ?? this.#termReadAs(word) ?? this.#learn(word, run === undefined);
+      const known = this.#words.get(word) ?? this.#lookUp(word, run === undefined);
       if (run === undefined) {
         if (typeof known === "number") {
           found.push(known);
@@ -459,28 +460,29 @@ class Numbering implements TermNumbering {
   }
 
   /** The text of the terms of a text, in order. */
-  terms(text: string): string[] {
+  termsOf(text: string): string[] {
     const ids: number[] = [];
     this.read(text, ids);
-    return ids.map((id) => this.#terms[id] ?? "");
+    return ids.map((id) => this.terms[id] ?? "");
   }
 
-  /** The number of the term a word reads as alone, if it is a term spelt as the word. */
-  #termReadAs(word: string): number | undefined {
-    const id = this.termIds.get(word);
-    return id !== undefined && this.#readsAsItself.at(id) === 1 ? id : undefined;
-  }
-
-  #learn(word: string, alone: boolean): number | NumberedWord {
+  /** A word not in `#words`: a term spelt as the word that reads as itself, or one to learn. */
+  #lookUp(word: string, alone: boolean): number | NumberedWord {
+    const spelt = this.termIds.get(word);
+    if (spelt !== undefined && this.#readsAsItself.at(spelt) === 1) return spelt;
     const reading: NumberedWord = this.reading.word(word);
     const [term] = reading.terms;
     if (!alone || term === undefined || reading.terms.length > 1 || reading.joinsNext) {
       this.#words.set(word, reading);
       return reading;
     }
-    const id = this.#number(term);
-    if (term === word) this.#readsAsItself.set(id, 1);
-    else this.#words.set(word, id);
+    if (term !== word) {
+      const id = this.#number(term);
+      this.#words.set(word, id);
+      return id;
+    }
+    const id = spelt ?? this.#newTerm(term);
+    this.#readsAsItself.set(id, 1);
     return id;
   }
 
@@ -501,13 +503,14 @@ class Numbering implements TermNumbering {
   }
 
   #number(term: string): number {
-    let id = this.termIds.get(term);
-    if (id === undefined) {
-      id = this.#terms.length;
-      this.termIds.set(term, id);
-      this.#terms.push(term);
-      this.#readsAsItself.push(0);
-    }
+    return this.termIds.get(term) ?? this.#newTerm(term);
+  }
+
+  #newTerm(term: string): number {
+    const id = this.terms.length;
+    this.termIds.set(term, id);
+    this.terms.push(term);
+    this.#readsAsItself.push(0);
     return id;
   }
 }
@@ -594,7 +597,7 @@ export function createNormalizer(lexicon: Lexicon): Normalizer {
     lexiconWords,
     terms(text) {
       if (shared.size > SHARED_NUMBERING_WORDS) shared = new Numbering(reading);
-      return shared.terms(text);
+      return shared.termsOf(text);
     },
     queryTerms: (text) => foldTerms(rewrite(text), true),
     numbering: () => new Numbering(reading),

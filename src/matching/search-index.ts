@@ -144,7 +144,7 @@ export function createSearchIndex(kb: KnowledgeBase, options: ScoringOptions): S
   // A term of the index stands for itself, whatever the lexicon would fold the word to. A word
   // only the lexicon knows is in no question as written, so it counts as rare.
   const fuzzy = new FuzzyTerms(options.fuzzyThreshold);
-  for (const [term, id] of termIds) fuzzy.add(term, term, postingCount(id));
+  index.terms.forEach((term, id) => fuzzy.add(term, term, postingCount(id)));
   for (const [word, term] of normalizer.lexiconWords) {
     if (!termIds.has(word)) fuzzy.add(word, term, 0);
   }
@@ -172,7 +172,6 @@ export function createSearchIndex(kb: KnowledgeBase, options: ScoringOptions): S
   const isCommon = (term: KnownTerm) => subjectPostingCount(term.id) > maxGenericSubjects;
   const holds = (subjectIndex: number, term: KnownTerm) =>
     subjectHoldsTerm(index, subjectIndex, term.id);
-  const termText = [...termIds.keys()];
   const subjectOfEntry = new Map(entries.map((entry, subjectIndex) => [entry, subjectIndex]));
 
   const rank = (query: string): Ranking => {
@@ -237,7 +236,7 @@ export function createSearchIndex(kb: KnowledgeBase, options: ScoringOptions): S
     }
     // A topic word is neither common to many entries nor a lone character split off a word.
     const isSpecific = (term: KnownTerm) =>
-      !isSingleHan(termText[term.id] ?? "") && !isCommon(term);
+      !isSingleHan(index.terms[term.id] ?? "") && !isCommon(term);
     for (const term of terms) {
       const specific = isSpecific(term);
       const end = subjectPostingStart[term.id + 1] ?? 0;

@@ -12,6 +12,8 @@ import type { TermNumbering } from "./normalize.js";
 export interface TermIndex {
   /** Term numbers by text, as the numbering gave them. */
   readonly termIds: ReadonlyMap<string, number>;
+  /** Term texts by number. */
+  readonly terms: readonly string[];
   readonly documentCount: number;
   /** The subject of each document. */
   readonly documentSubject: Int32Array;
@@ -117,6 +119,7 @@ export function buildTermIndex(
 
   return {
     termIds,
+    terms: numbering.terms,
     documentCount,
     documentSubject,
     documentTermStart,

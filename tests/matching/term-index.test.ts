@@ -8,9 +8,14 @@ const split = (document: string) => document.split(" ").filter(Boolean);
 /** Numbers the space-separated words of documents as they first appear. */
 function splitNumbering(): TermNumbering {
   const termIds = new Map<string, number>();
-  const idOf = (term: string) => termIds.get(term) ?? termIds.set(term, termIds.size).size - 1;
+  const terms: string[] = [];
+  const idOf = (term: string) => {
+    if (!termIds.has(term)) termIds.set(term, terms.push(term) - 1);
+    return termIds.get(term) ?? -1;
+  };
   return {
     termIds,
+    terms,
     read: (document, into) => {
       for (const term of split(document)) into.push(idOf(term));
     },
@@ -42,7 +47,7 @@ function expected(subjects: string[][]) {
 }
 
 function describeIndex(index: TermIndex) {
-  const termText = [...index.termIds.keys()];
+  const termText = index.terms;
   const documents = Array.from({ length: index.documentCount }, (_, at) => ({
     subject: index.documentSubject[at],
     terms: row(index.documentTermStart, index.documentTerms, at).map((id) => termText[id]),
