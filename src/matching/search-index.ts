@@ -123,9 +123,8 @@ export function createSearchIndex(kb: KnowledgeBase, options: ScoringOptions): S
   // BM25's inverse document frequency over subjects: a term in every one weighs almost nothing.
   const idf = (subjectsWithTerm: number) =>
     Math.log(1 + (subjectCount - subjectsWithTerm + 0.5) / (subjectsWithTerm + 0.5));
-  const termWeight = Float64Array.from({ length: termCount }, (_, id) =>
-    idf(subjectPostingCount(id)),
-  );
+  const termWeight = new Float64Array(termCount);
+  for (let id = 0; id < termCount; id++) termWeight[id] = idf(subjectPostingCount(id));
   const documentWeight = new Float64Array(documentCount);
   for (let documentIndex = 0; documentIndex < documentCount; documentIndex++) {
     const end = documentTermStart[documentIndex + 1] ?? 0;
