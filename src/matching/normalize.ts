@@ -24,16 +24,16 @@ export interface Normalizer {
   numbering(): TermNumbering;
 }
 
-/**
- * Reads stored questions as `terms` does, as numbers: each new term gets the next one. A word's
- * numbers are cached, so that the thousands of questions that share a word look up one number
- * list, not each of its terms.
- */
 /** Where term numbers are appended: an array, or an index's own list. */
 export interface IdSink {
   push(id: number): void;
 }
 
+/**
+ * Reads stored questions as `terms` does, as numbers: each new term gets the next one. A word's
+ * numbers are cached, so that the thousands of questions that share a word look up one number
+ * list, not each of its terms.
+ */
 export interface TermNumbering {
   /** Appends the numbers of the terms of a text to `into`, in order. */
   read(text: string, into: IdSink): void;
@@ -566,19 +566,19 @@ export function createNormalizer(lexicon: Lexicon): Normalizer {
     word(word) {
       // Read whole, uncached inside: a word is one span, and a numbering caches what it reads.
       const prepared = prepareWord(word);
-      // Most words of a large knowledge base are plain Latin: what a scan of the two phrase
-      // tables would find in one is read straight off them.
-      if (PREPARED_LATIN.test(prepared) && rewrites.phraseOfWord(prepared) === undefined) {
+      // Most words of a large knowledge base are plain Latin, where a scan of the phrase tables
+      // can only find the whole word: they are looked up in the tables instead.
+      const plain = PREPARED_LATIN.test(prepared) && rewrites.phraseOfWord(prepared) === undefined;
+      const rewritten = plain ? prepared : rewritePrepared(prepared);
+      let terms: string[];
+      if (plain) {
         const term = folds.phraseOfWord(prepared) ?? (stopwords.has(prepared) ? "" : prepared);
-        return {
-          terms: term ? [term] : [],
-          blank: false,
-          joinsNext: rewrites.mayContinueAfterEnd(prepared) || folds.mayContinueAfterEnd(prepared),
-        };
+        terms = term ? [term] : [];
+      } else {
+        terms = foldTerms(rewritten, false);
       }
-      const rewritten = rewritePrepared(prepared);
       return {
-        terms: foldTerms(rewritten, false),
+        terms,
         blank: prepared === "",
         joinsNext: rewrites.mayContinueAfterEnd(prepared) || folds.mayContinueAfterEnd(rewritten),
       };
