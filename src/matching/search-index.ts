@@ -143,7 +143,10 @@ export function createSearchIndex(kb: KnowledgeBase, options: ScoringOptions): S
   // A term of the index stands for itself, whatever the lexicon would fold the word to. A word
   // only the lexicon knows is in no question as written, so it counts as rare.
   const fuzzy = new FuzzyTerms(options.fuzzyThreshold);
-  index.terms.forEach((term, id) => fuzzy.add(term, term, postingCount(id)));
+  for (let id = 0; id < termCount; id++) {
+    const term = index.terms[id] ?? "";
+    fuzzy.add(term, term, postingCount(id));
+  }
   for (const [word, term] of normalizer.lexiconWords) {
     if (!termIds.has(word)) fuzzy.add(word, term, 0);
   }
