@@ -105,6 +105,7 @@ export function createSearchIndex(kb: KnowledgeBase, options: ScoringOptions): S
   const index = buildTermIndex(subjectTexts, normalizer.numbering());
   const {
     termIds,
+    terms: termTexts,
     documentCount,
     documentSubject,
     documentTermStart,
@@ -144,7 +145,7 @@ export function createSearchIndex(kb: KnowledgeBase, options: ScoringOptions): S
   // only the lexicon knows is in no question as written, so it counts as rare.
   const fuzzy = new FuzzyTerms(options.fuzzyThreshold);
   for (let id = 0; id < termCount; id++) {
-    const term = index.terms[id] ?? "";
+    const term = termTexts[id] ?? "";
     fuzzy.add(term, term, postingCount(id));
   }
   for (const [word, term] of normalizer.lexiconWords) {
@@ -238,7 +239,7 @@ export function createSearchIndex(kb: KnowledgeBase, options: ScoringOptions): S
     }
     // A topic word is neither common to many entries nor a lone character split off a word.
     const isSpecific = (term: KnownTerm) =>
-      !isSingleHan(index.terms[term.id] ?? "") && !isCommon(term);
+      !isSingleHan(termTexts[term.id] ?? "") && !isCommon(term);
     for (const term of terms) {
       const specific = isSpecific(term);
       const end = subjectPostingStart[term.id + 1] ?? 0;

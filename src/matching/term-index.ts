@@ -98,8 +98,8 @@ export function buildTermIndex(
   const subjectTermTotal = new Int32Array(subjects.length);
   for (let documentIndex = 0; documentIndex < documentCount; documentIndex++) {
     const subjectIndex = documentSubject[documentIndex] ?? 0;
-    const end = documentTermStart[documentIndex + 1] ?? 0;
     const start = documentTermStart[documentIndex] ?? 0;
+    const end = documentTermStart[documentIndex + 1] ?? 0;
     for (let at = start; at < end; at++) {
       const base = (documentTerms[at] ?? 0) * FIGURES;
       const posting = figures[base] ?? 0;
