@@ -3,6 +3,7 @@ import type { Lexicon } from "../kb/schema.js";
 import { toSimplified } from "../text/chinese.js";
 import { memoize } from "../text/memo.js";
 import { IntList } from "./int-list.js";
+import { StringTable } from "./string-table.js";
 
 /** The matcher reads this many characters of a question; the rest is cut, never refused. */
 export const MAX_QUERY_CHARS = 300;
@@ -29,6 +30,13 @@ export interface IdSink {
   push(id: number): void;
 }
 
+/** Term numbers by text: what an index needs of a `Map` of them. */
+export interface TermLookup {
+  get(term: string): number | undefined;
+  has(term: string): boolean;
+  readonly size: number;
+}
+
 /**
  * Reads stored questions as `terms` does, as numbers: each new term gets the next one. A word's
  * numbers are cached, so that the thousands of questions that share a word look up one number
@@ -38,7 +46,7 @@ export interface TermNumbering {
   /** Appends the numbers of the terms of a text to `into`, in order. */
   read(text: string, into: IdSink): void;
   /** The number of every term read so far. */
-  readonly termIds: ReadonlyMap<string, number>;
+  readonly termIds: TermLookup;
   /** Every term read so far, by number. */
   readonly terms: readonly string[];
 }
@@ -394,7 +402,8 @@ interface WordReading {
 /** How a stored question is read: words one at a time, and runs of words a phrase may span. */
 interface StoredReading {
   word(word: string): WordReading;
-  run(words: string): readonly string[];
+  /** The terms of words read together, as the text has them: spaces, punctuation and all. */
+  run(text: string): readonly string[];
 }
 
 /** A word as a numbering keeps it, its terms numbered once it is read alone (see `Numbering`). */
@@ -402,9 +411,17 @@ interface NumberedWord extends WordReading {
   numbers?: readonly number[];
 }
 
+/** The characters `\s` matches, all of them in the Basic Multilingual Plane: what separates words. */
+export const WHITESPACE_CHARACTERS =
+  "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff";
+/** 1 for each UTF-16 code unit of whitespace. */
+const IS_WHITESPACE = new Uint8Array(0x10000);
+for (const space of WHITESPACE_CHARACTERS) IS_WHITESPACE[space.charCodeAt(0)] = 1;
+
 /**
  * Numbers the terms of stored questions, the hot loop of an index build: a large knowledge base
- * has millions of words, and each costs a lookup here.
+ * has millions of words, and each costs a lookup here. Words are found in place, by their span
+ * of the text (see `StringTable`): only a word never seen before is cut out of it.
  *
  * Most words, read alone, are one term spelt as the word: such a word is found among the terms,
  * flagged as read, and kept nowhere else (a large knowledge base has hundreds of thousands, and
@@ -414,28 +431,49 @@ interface NumberedWord extends WordReading {
  * together with its neighbours never stands alone, and its own terms must not count as seen.
  */
 class Numbering implements TermNumbering {
-  readonly termIds = new Map<string, number>();
-  readonly terms: string[] = [];
+  readonly #terms = new StringTable(1024);
   /** For each term, 1 if it is also a word that reads as itself alone. */
-  readonly #readsAsItself = new IntList();
+  readonly #readsAsItself = new IntList(1024);
   /** Every other word read, for as long as the numbering lives: make one for each batch of text. */
-  readonly #words = new Map<string, number | NumberedWord>();
-  /** The numbers of runs of words read together: "hong kong" recurs as often as its words do. */
-  readonly #runs = new Map<string, readonly number[]>();
+  readonly #words = new StringTable(1024);
+  readonly #wordReadings: (number | NumberedWord)[] = [];
+  /**
+   * Runs of words read together, as the text has them: "hong kong" recurs as often as its words
+   * do. A run's reading is cached by its span, spaces and all.
+   */
+  readonly #runs = new StringTable();
+  readonly #runNumbers: (readonly number[])[] = [];
 
   constructor(private readonly reading: StoredReading) {}
 
+  get termIds(): TermLookup {
+    return this.#terms;
+  }
+
+  get terms(): readonly string[] {
+    return this.#terms.strings;
+  }
+
   /** How many words and terms it remembers. */
   get size(): number {
-    return this.#words.size + this.terms.length;
+    return this.#words.size + this.#terms.size;
   }
 
   read(text: string, found: IdSink): void {
-    // Words a phrase may run across, read together; most texts have none.
-    let run: string[] | undefined;
-    for (const word of text.slice(0, MAX_QUERY_CHARS).split(WHITESPACE)) {
-      const known = this.#words.get(word) ?? this.#lookUp(word, run === undefined);
-      if (run === undefined) {
+    const end = Math.min(text.length, MAX_QUERY_CHARS);
+    // The start of the words a phrase may run across, read together; most texts have none.
+    let runStart = -1;
+    let wordEnd = 0;
+    for (let at = 0; at < end; ) {
+      if (IS_WHITESPACE[text.charCodeAt(at)] === 1) {
+        at++;
+        continue;
+      }
+      const wordStart = at;
+      while (at < end && IS_WHITESPACE[text.charCodeAt(at)] === 0) at++;
+      wordEnd = at;
+      const known = this.#wordAt(text, wordStart, wordEnd, runStart < 0);
+      if (runStart < 0) {
         if (typeof known === "number") {
           found.push(known);
           continue;
@@ -447,16 +485,13 @@ class Numbering implements TermNumbering {
           for (const id of known.numbers) found.push(id);
           continue;
         }
-        run = [];
-      } else if (typeof known !== "number" && known.blank) {
-        continue;
+        runStart = wordStart;
       }
-      run.push(word);
-      if (typeof known !== "number" && known.joinsNext) continue;
-      this.#readRun(run, found);
-      run = undefined;
+      if (typeof known !== "number" && (known.blank || known.joinsNext)) continue;
+      this.#readRun(text, runStart, wordEnd, found);
+      runStart = -1;
     }
-    if (run) this.#readRun(run, found);
+    if (runStart >= 0) this.#readRun(text, runStart, wordEnd, found);
   }
 
   /** The text of the terms of a text, in order. */
@@ -466,32 +501,42 @@ class Numbering implements TermNumbering {
     return ids.map((id) => this.terms[id] ?? "");
   }
 
-  /** A word not in `#words`: a term spelt as the word that reads as itself, or one to learn. */
-  #lookUp(word: string, alone: boolean): number | NumberedWord {
-    const spelt = this.termIds.get(word);
-    if (spelt !== undefined && this.#readsAsItself.at(spelt) === 1) return spelt;
+  /** The word text[start, end): a term's number if it reads as that term alone, or its reading. */
+  #wordAt(text: string, start: number, end: number, alone: boolean): number | NumberedWord {
+    const spelt = this.#terms.find(text, start, end);
+    if (spelt >= 0 && this.#readsAsItself.at(spelt) === 1) return spelt;
+    const known = this.#words.find(text, start, end);
+    const kept = known >= 0 ? this.#wordReadings[known] : undefined;
+    return kept ?? this.#learn(text.slice(start, end), alone, spelt);
+  }
+
+  /** Reads a new word; `spelt` is the number of the term spelt as the word, or -1. */
+  #learn(word: string, alone: boolean, spelt: number): number | NumberedWord {
     const reading: NumberedWord = this.reading.word(word);
     const [term] = reading.terms;
     if (!alone || term === undefined || reading.terms.length > 1 || reading.joinsNext) {
-      this.#words.set(word, reading);
-      return reading;
+      return this.#keepWord(word, reading);
     }
-    if (term !== word) {
-      const id = this.#number(term);
-      this.#words.set(word, id);
-      return id;
-    }
-    const id = spelt ?? this.#newTerm(term);
+    if (term !== word) return this.#keepWord(word, this.#number(term));
+    const id = spelt >= 0 ? spelt : this.#newTerm(term);
     this.#readsAsItself.set(id, 1);
     return id;
   }
 
-  #readRun(run: string[], found: IdSink): void {
-    const text = run.join(" ");
-    let numbers = this.#runs.get(text);
+  #keepWord<Known extends number | NumberedWord>(word: string, known: Known): Known {
+    this.#words.add(word);
+    this.#wordReadings.push(known);
+    return known;
+  }
+
+  #readRun(text: string, start: number, end: number, found: IdSink): void {
+    const run = this.#runs.find(text, start, end);
+    let numbers = run >= 0 ? this.#runNumbers[run] : undefined;
     if (!numbers) {
-      numbers = this.#numbers(this.reading.run(text));
-      this.#runs.set(text, numbers);
+      const span = text.slice(start, end);
+      numbers = this.#numbers(this.reading.run(span));
+      this.#runs.add(span);
+      this.#runNumbers.push(numbers);
     }
     for (const id of numbers) found.push(id);
   }
@@ -503,15 +548,12 @@ class Numbering implements TermNumbering {
   }
 
   #number(term: string): number {
-    return this.termIds.get(term) ?? this.#newTerm(term);
+    return this.#terms.get(term) ?? this.#newTerm(term);
   }
 
   #newTerm(term: string): number {
-    const id = this.terms.length;
-    this.termIds.set(term, id);
-    this.terms.push(term);
     this.#readsAsItself.push(0);
-    return id;
+    return this.#terms.add(term);
   }
 }
 
@@ -583,9 +625,9 @@ export function createNormalizer(lexicon: Lexicon): Normalizer {
         joinsNext: rewrites.mayContinueAfterEnd(prepared) || folds.mayContinueAfterEnd(rewritten),
       };
     },
-    run(words) {
+    run(text) {
       const terms: string[] = [];
-      for (const span of folds.independentSpans(rewrite(words))) {
+      for (const span of folds.independentSpans(rewrite(text))) {
         for (const term of spanTerms(span)) terms.push(term);
       }
       return terms;

@@ -1,5 +1,5 @@
 import { IntList } from "./int-list.js";
-import type { TermNumbering } from "./normalize.js";
+import type { TermLookup, TermNumbering } from "./normalize.js";
 
 /**
  * The inverted index under the search: documents (stored questions) grouped by subject, their
@@ -11,7 +11,7 @@ import type { TermNumbering } from "./normalize.js";
  */
 export interface TermIndex {
   /** Term numbers by text, as the numbering gave them. */
-  readonly termIds: ReadonlyMap<string, number>;
+  readonly termIds: TermLookup;
   /** Term texts by number. */
   readonly terms: readonly string[];
   readonly documentCount: number;

@@ -1,6 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createNormalizer, MAX_QUERY_CHARS, prepare } from "../../src/matching/normalize.js";
+import {
+  createNormalizer,
+  MAX_QUERY_CHARS,
+  prepare,
+  WHITESPACE_CHARACTERS,
+} from "../../src/matching/normalize.js";
 
 const normalizer = createNormalizer({
   synonyms: [
@@ -90,13 +95,28 @@ describe("normalizer.terms", () => {
       ...["屋企人", "可唔可以", "點樣", "熱點", "hotspot", "😀", "？", "，", "Cards", "SIM"],
     );
     const text = fc
-      .array(fc.tuple(token, fc.constantFrom(" ", "  ", "", "\t")), { maxLength: 8 })
+      .array(fc.tuple(token, fc.constantFrom(" ", "  ", "", "\t", "\u3000", " \u00a0\n")), {
+        maxLength: 8,
+      })
       .map((parts) => parts.map(([word, space]) => word + space).join(""));
     fc.assert(
       fc.property(text, (question) => {
         expect(terms(question)).toEqual(normalizer.queryTerms(question));
       }),
     );
+  });
+
+  it(`reads at most ${MAX_QUERY_CHARS} characters of a stored question, as of a user's`, () => {
+    const long = "free wifi 點樣 ".repeat(40);
+    expect(terms(long)).toEqual(normalizer.queryTerms(long));
+    expect(terms(long).length).toBeLessThan(2 * 40);
+  });
+
+  it("splits words at exactly the whitespace a regular expression's \\s matches", () => {
+    const matched = Array.from({ length: 0x10000 }, (_, code) => String.fromCharCode(code)).filter(
+      (char) => /\s/.test(char),
+    );
+    expect([...WHITESPACE_CHARACTERS]).toEqual(matched);
   });
 
   it("returns no terms for text with nothing to search", () => {
@@ -115,19 +135,15 @@ describe("normalizer.numbering", () => {
     };
     expect(read("sim card share 熱點")).toEqual([0, 1, 2]);
     expect(read("热点 家人 share")).toEqual([2, 3, 1]);
-    expect([...numbering.termIds]).toEqual([
-      ["流量卡", 0],
-      ["共享", 1],
-      ["热点", 2],
-      ["家庭", 3],
-    ]);
+    expect(numbering.terms).toEqual(["流量卡", "共享", "热点", "家庭"]);
+    expect(numbering.termIds.get("家庭")).toBe(3);
   });
 
   it("numbers no term of a word read only together with its neighbours", () => {
     // "free" and "wifi" alone are terms of their own; here they are one phrase.
     const numbering = normalizer.numbering();
     numbering.read("free wifi", []);
-    expect([...numbering.termIds.keys()]).toEqual(["免费_wifi"]);
+    expect(numbering.terms).toEqual(["免费_wifi"]);
   });
 });
 
