@@ -163,6 +163,8 @@ class PhraseTable<V> {
   readonly #wordHeads = new Set<string>();
   /** The same, in Han: a phrase may start inside a run of Han, so these are matched as suffixes. */
   readonly #hanHeads = new Set<string>();
+  /** The words after a space in a phrase, Latin or digits: a phrase can span a space before one. */
+  readonly #wordTails = new Set<string>();
 
   set(phrase: string, value: V): void {
     const pieces = phrase.split(" ");
@@ -170,6 +172,7 @@ class PhraseTable<V> {
       if (isLatinOrDigit(head, 0)) this.#wordHeads.add(head);
       else this.#hanHeads.add(head);
     }
+    for (const tail of pieces.slice(1)) if (isLatinOrDigit(tail, 0)) this.#wordTails.add(tail);
     this.#starts[phrase.charCodeAt(0)] = 1;
     let node = this.#root;
     for (let at = 0; at < phrase.length; at++) {
@@ -237,6 +240,11 @@ class PhraseTable<V> {
   /** Whether a phrase may run on past the last word of text, across a space after it. */
   mayContinueAfterEnd(text: string): boolean {
     return text !== "" && this.#mayContinueAfter(text, text.lastIndexOf(" ") + 1, text.length);
+  }
+
+  /** Whether a phrase may run across a space into a word of Latin letters and digits. */
+  mayRunInto(word: string): boolean {
+    return this.#wordTails.has(word);
   }
 
   /** Whether a phrase may run on past the word text[start, end), which a space follows. */
@@ -397,6 +405,8 @@ interface WordReading {
   blank: boolean;
   /** A phrase may span the space after it, so it is read together with the next. */
   joinsNext: boolean;
+  /** A phrase may span the space before it: where none can, a run of words ends before it. */
+  joinsPrevious: boolean;
 }
 
 /** How a stored question is read: words one at a time, and runs of words a phrase may span. */
@@ -461,9 +471,9 @@ class Numbering implements TermNumbering {
 
   read(text: string, found: IdSink): void {
     const end = Math.min(text.length, MAX_QUERY_CHARS);
-    // The start of the words a phrase may run across, read together; most texts have none.
+    // The span of the words a phrase may run across, read together; most texts have none.
     let runStart = -1;
-    let wordEnd = 0;
+    let runEnd = 0;
     for (let at = 0; at < end; ) {
       if (IS_WHITESPACE[text.charCodeAt(at)] === 1) {
         at++;
@@ -471,8 +481,11 @@ class Numbering implements TermNumbering {
       }
       const wordStart = at;
       while (at < end && IS_WHITESPACE[text.charCodeAt(at)] === 0) at++;
-      wordEnd = at;
-      const known = this.#wordAt(text, wordStart, wordEnd, runStart < 0);
+      const known = this.#wordAt(text, wordStart, at, runStart < 0);
+      if (runStart >= 0 && typeof known !== "number" && !known.joinsPrevious) {
+        this.#readRun(text, runStart, runEnd, found);
+        runStart = -1;
+      }
       if (runStart < 0) {
         if (typeof known === "number") {
           found.push(known);
@@ -487,11 +500,12 @@ class Numbering implements TermNumbering {
         }
         runStart = wordStart;
       }
+      runEnd = at;
       if (typeof known !== "number" && (known.blank || known.joinsNext)) continue;
-      this.#readRun(text, runStart, wordEnd, found);
+      this.#readRun(text, runStart, runEnd, found);
       runStart = -1;
     }
-    if (runStart >= 0) this.#readRun(text, runStart, wordEnd, found);
+    if (runStart >= 0) this.#readRun(text, runStart, runEnd, found);
   }
 
   /** The text of the terms of a text, in order. */
@@ -623,6 +637,7 @@ export function createNormalizer(lexicon: Lexicon): Normalizer {
         terms,
         blank: prepared === "",
         joinsNext: rewrites.mayContinueAfterEnd(prepared) || folds.mayContinueAfterEnd(rewritten),
+        joinsPrevious: !plain || rewrites.mayRunInto(prepared) || folds.mayRunInto(prepared),
       };
     },
     run(text) {
