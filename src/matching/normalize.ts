@@ -165,6 +165,8 @@ class PhraseTable<V> {
   readonly #hanHeads = new Set<string>();
   /** The words after a space in a phrase, Latin or digits: a phrase can span a space before one. */
   readonly #wordTails = new Set<string>();
+  /** Every word of Latin letters and digits in a phrase: any other such word is no phrase's part. */
+  readonly latinWords = new Set<string>();
 
   set(phrase: string, value: V): void {
     const pieces = phrase.split(" ");
@@ -173,6 +175,7 @@ class PhraseTable<V> {
       else this.#hanHeads.add(head);
     }
     for (const tail of pieces.slice(1)) if (isLatinOrDigit(tail, 0)) this.#wordTails.add(tail);
+    for (const piece of pieces) if (isLatinOrDigit(piece, 0)) this.latinWords.add(piece);
     this.#starts[phrase.charCodeAt(0)] = 1;
     let node = this.#root;
     for (let at = 0; at < phrase.length; at++) {
@@ -225,16 +228,6 @@ class PhraseTable<V> {
     }
     spans.push(text.slice(spanStart));
     return spans;
-  }
-
-  /**
-   * The value of the phrase that is the whole of a word of Latin letters and digits, if one is:
-   * no phrase can start or end inside such a word.
-   */
-  phraseOfWord(word: string): V | undefined {
-    let node: TrieNode<V> | undefined = this.#root;
-    for (let at = 0; node && at < word.length; at++) node = node.children.get(word.charCodeAt(at));
-    return node?.value;
   }
 
   /** Whether a phrase may run on past the last word of text, across a space after it. */
@@ -398,7 +391,7 @@ class TermCollector implements PhraseVisitor<string> {
   }
 }
 
-/** A stored question's word, read on its own. */
+/** A stored question's word, read on its own, where a phrase may span a space beside it. */
 interface WordReading {
   terms: readonly string[];
   /** Prepared to nothing: punctuation or emoji. */
@@ -411,7 +404,11 @@ interface WordReading {
 
 /** How a stored question is read: words one at a time, and runs of words a phrase may span. */
 interface StoredReading {
-  word(word: string): WordReading;
+  /**
+   * A word read on its own: the one term it reads as, where that is all it reads as and no
+   * phrase can span the space on either side of it; else its reading.
+   */
+  word(word: string): string | WordReading;
   /** The terms of words read together, as the text has them: spaces, punctuation and all. */
   run(text: string): readonly string[];
 }
@@ -419,6 +416,11 @@ interface StoredReading {
 /** A word as a numbering keeps it, its terms numbered once it is read alone (see `Numbering`). */
 interface NumberedWord extends WordReading {
   numbers?: readonly number[];
+}
+
+/** The reading of a word that is one term, with no phrase across the space on either side. */
+function standingApart(term: string): NumberedWord {
+  return { terms: [term], blank: false, joinsNext: false, joinsPrevious: false };
 }
 
 /** The characters `\s` matches, all of them in the Basic Multilingual Plane: what separates words. */
@@ -481,8 +483,9 @@ class Numbering implements TermNumbering {
       }
       const wordStart = at;
       while (at < end && IS_WHITESPACE[text.charCodeAt(at)] === 0) at++;
-      const known = this.#wordAt(text, wordStart, at, runStart < 0);
-      if (runStart >= 0 && typeof known !== "number" && !known.joinsPrevious) {
+      const known = this.#wordAt(text, wordStart, at, runStart >= 0);
+      // A term's number stands for a word no phrase can span into (see `#learn`).
+      if (runStart >= 0 && (typeof known === "number" || !known.joinsPrevious)) {
         this.#readRun(text, runStart, runEnd, found);
         runStart = -1;
       }
@@ -515,24 +518,27 @@ class Numbering implements TermNumbering {
     return ids.map((id) => this.terms[id] ?? "");
   }
 
-  /** The word text[start, end): a term's number if it reads as that term alone, or its reading. */
-  #wordAt(text: string, start: number, end: number, alone: boolean): number | NumberedWord {
+  /** The word text[start, end): the number of the term it stands for, or its reading. */
+  #wordAt(text: string, start: number, end: number, inRun: boolean): number | NumberedWord {
     const spelt = this.#terms.find(text, start, end);
     if (spelt >= 0 && this.#readsAsItself.at(spelt) === 1) return spelt;
     const known = this.#words.find(text, start, end);
     const kept = known >= 0 ? this.#wordReadings[known] : undefined;
-    return kept ?? this.#learn(text.slice(start, end), alone, spelt);
+    return kept ?? this.#learn(text.slice(start, end), inRun, spelt);
   }
 
-  /** Reads a new word; `spelt` is the number of the term spelt as the word, or -1. */
-  #learn(word: string, alone: boolean, spelt: number): number | NumberedWord {
-    const reading: NumberedWord = this.reading.word(word);
-    const [term] = reading.terms;
-    if (!alone || term === undefined || reading.terms.length > 1 || reading.joinsNext) {
-      return this.#keepWord(word, reading);
-    }
-    if (term !== word) return this.#keepWord(word, this.#number(term));
-    const id = spelt >= 0 ? spelt : this.#newTerm(term);
+  /**
+   * Reads a new word; `spelt` is the number of the term spelt as the word, or -1. A word that
+   * stands for one term, with no phrase across the space on either side, is kept as the term's
+   * number. Unless the word follows a run of words, which is read first: then it is kept as a
+   * reading, so that terms are numbered in the order the text has them.
+   */
+  #learn(word: string, inRun: boolean, spelt: number): number | NumberedWord {
+    const reading = this.reading.word(word);
+    if (typeof reading !== "string") return this.#keepWord(word, reading);
+    if (inRun) return this.#keepWord(word, standingApart(reading));
+    if (reading !== word) return this.#keepWord(word, this.#number(reading));
+    const id = spelt >= 0 ? spelt : this.#newTerm(reading);
     this.#readsAsItself.set(id, 1);
     return id;
   }
@@ -613,6 +619,8 @@ export function createNormalizer(lexicon: Lexicon): Normalizer {
   };
 
   const rewrite = (text: string) => rewritePrepared(prepare(text));
+  // Filler words are phrases of the fold table, so this holds every Latin word read specially.
+  const phraseLatinWords = new Set([...rewrites.latinWords, ...folds.latinWords]);
 
   // Stored questions share words and clauses, so their terms are cached: word by word where no
   // phrase spans the space after a word (by each numbering), else span by span. A user's question
@@ -622,23 +630,18 @@ export function createNormalizer(lexicon: Lexicon): Normalizer {
     word(word) {
       // Read whole, uncached inside: a word is one span, and a numbering caches what it reads.
       const prepared = prepareWord(word);
-      // Most words of a large knowledge base are plain Latin, where a scan of the phrase tables
-      // can only find the whole word: they are looked up in the tables instead.
-      const plain = PREPARED_LATIN.test(prepared) && rewrites.phraseOfWord(prepared) === undefined;
-      const rewritten = plain ? prepared : rewritePrepared(prepared);
-      let terms: string[];
-      if (plain) {
-        const term = folds.phraseOfWord(prepared) ?? (stopwords.has(prepared) ? "" : prepared);
-        terms = term ? [term] : [];
-      } else {
-        terms = foldTerms(rewritten, false);
-      }
-      return {
-        terms,
-        blank: prepared === "",
-        joinsNext: rewrites.mayContinueAfterEnd(prepared) || folds.mayContinueAfterEnd(rewritten),
-        joinsPrevious: !plain || rewrites.mayRunInto(prepared) || folds.mayRunInto(prepared),
-      };
+      const latin = PREPARED_LATIN.test(prepared);
+      // Most words of a large knowledge base are Latin words no phrase holds: each is itself.
+      // Phrases match Latin words whole, so none can start, end or be found inside such a word.
+      if (latin && !phraseLatinWords.has(prepared)) return prepared;
+      const rewritten = rewritePrepared(prepared);
+      const terms = foldTerms(rewritten, false);
+      const joinsNext =
+        rewrites.mayContinueAfterEnd(prepared) || folds.mayContinueAfterEnd(rewritten);
+      const joinsPrevious = !latin || rewrites.mayRunInto(prepared) || folds.mayRunInto(prepared);
+      const [term] = terms;
+      if (term !== undefined && terms.length === 1 && !joinsNext && !joinsPrevious) return term;
+      return { terms, blank: prepared === "", joinsNext, joinsPrevious };
     },
     run(text) {
       const terms: string[] = [];
