@@ -13,7 +13,7 @@ export class IntList {
 
   push(value: number): void {
     if (this.length === this.#values.length) {
-      const grown = new Int32Array(this.length * 2);
+      const grown = new Int32Array(Math.max(this.length * 2, 16));
       grown.set(this.#values);
       this.#values = grown;
     }

@@ -1,5 +1,5 @@
 import { IntList } from "./int-list.js";
-import type { TermLookup, TermNumbering } from "./normalize.js";
+import { MAX_QUERY_CHARS, type TermLookup, type TermNumbering } from "./normalize.js";
 
 /**
  * The inverted index under the search: documents (stored questions) grouped by subject, their
@@ -43,9 +43,17 @@ export function buildTermIndex(
   subjects: readonly (readonly string[])[],
   numbering: TermNumbering,
 ): TermIndex {
-  const documentSubjects = new IntList();
-  const documentTermStarts = new IntList();
-  const documentTermList = new IntList();
+  let documentsGiven = 0;
+  let charactersRead = 0;
+  for (const documents of subjects) {
+    documentsGiven += documents.length;
+    for (const document of documents) charactersRead += Math.min(document.length, MAX_QUERY_CHARS);
+  }
+  const documentSubjects = new IntList(documentsGiven);
+  const documentTermStarts = new IntList(documentsGiven + 1);
+  // Room for a term per character read, which a term almost always takes at least: no copying
+  // as the list grows, and a page of the room that is never written is never touched.
+  const documentTermList = new IntList(charactersRead);
   subjects.forEach((documents, subjectIndex) => {
     for (const document of documents) {
       const start = documentTermList.length;
