@@ -27,29 +27,50 @@ const PAIRS = LETTERS * LETTERS;
  * knowledge base.
  */
 export class FuzzyTerms {
+  /** The known words, by number. */
   readonly #words: string[] = [];
-  readonly #terms: string[] = [];
+  /** The term of each word that stands for another, by the word's number. */
+  readonly #otherTerms = new Map<number, string>();
   /** How common each word is: of two equally close words, the commoner is the likelier meant. */
   readonly #frequencies = new IntList();
-  /** The words holding each letter pair (26 × first + second), in word order. */
-  readonly #pairWords = Array.from({ length: PAIRS }, () => new IntList());
+  /** The words holding each letter pair (26 × first + second), in word order: rows by pair. */
+  readonly #pairStart = new Int32Array(PAIRS + 1);
+  readonly #pairWords: Int32Array;
   /** Scratch for one correction: pairs each word shares with the misspelling, and who has any. */
   #shared = new Uint8Array(0);
   #touched = new Int32Array(0);
 
-  constructor(private readonly threshold: number) {}
-
   /**
-   * Adds a known word, once, with the term it stands for and how many questions hold it. Every
-   * word is added before the first correction, which is remembered.
+   * Indexes the known words that `addWords` hands to `add`, each once, with the term it stands
+   * for and how many questions hold it. All of them at once: the index of letter pairs is one
+   * array, sized by counting first, as a large knowledge base has millions of pairs.
    */
-  add(word: string, term: string, frequency: number): void {
-    if (!isCorrectable(word)) return;
-    const number = this.#words.length;
-    this.#words.push(word);
-    this.#terms.push(term);
-    this.#frequencies.push(frequency);
-    for (let at = 1; at < word.length; at++) this.#pairWords[pairEndingAt(word, at)]?.push(number);
+  constructor(
+    private readonly threshold: number,
+    addWords: (add: (word: string, term: string, frequency: number) => void) => void,
+  ) {
+    addWords((word, term, frequency) => {
+      if (!isCorrectable(word)) return;
+      if (term !== word) this.#otherTerms.set(this.#words.length, term);
+      this.#words.push(word);
+      this.#frequencies.push(frequency);
+      for (let at = 1; at < word.length; at++) {
+        const next = pairEndingAt(word, at) + 1;
+        this.#pairStart[next] = (this.#pairStart[next] ?? 0) + 1;
+      }
+    });
+    for (let pair = 0; pair < PAIRS; pair++) {
+      this.#pairStart[pair + 1] = (this.#pairStart[pair + 1] ?? 0) + (this.#pairStart[pair] ?? 0);
+    }
+    this.#pairWords = new Int32Array(this.#pairStart[PAIRS] ?? 0);
+    const filled = this.#pairStart.slice(0, PAIRS);
+    this.#words.forEach((word, number) => {
+      for (let at = 1; at < word.length; at++) {
+        const pair = pairEndingAt(word, at);
+        this.#pairWords[filled[pair] ?? 0] = number;
+        filled[pair] = (filled[pair] ?? 0) + 1;
+      }
+    });
   }
 
   /** The closest known word, or null when none is close enough. Users repeat their words. */
@@ -76,7 +97,7 @@ export class FuzzyTerms {
         best = number;
       }
     }
-    const term = this.#terms[best];
+    const term = this.#otherTerms.get(best) ?? this.#words[best];
     return term === undefined ? null : { term, similarity: 1 - score };
   }
 
@@ -102,9 +123,10 @@ export class FuzzyTerms {
     }
     let touched = 0;
     for (let letter = 1; letter < word.length; letter++) {
-      const holders = this.#pairWords[pairEndingAt(word, letter)];
-      for (let at = 0; holders && at < holders.length; at++) {
-        const number = holders.at(at);
+      const pair = pairEndingAt(word, letter);
+      const end = this.#pairStart[pair + 1] ?? 0;
+      for (let at = this.#pairStart[pair] ?? 0; at < end; at++) {
+        const number = this.#pairWords[at] ?? 0;
         const shared = this.#shared[number] ?? 0;
         if (shared === 0) this.#touched[touched++] = number;
         this.#shared[number] = shared + 1;

@@ -143,14 +143,15 @@ export function createSearchIndex(kb: KnowledgeBase, options: ScoringOptions): S
   const maxGenericSubjects = Math.max(1, subjectCount * options.genericShare);
   // A term of the index stands for itself, whatever the lexicon would fold the word to. A word
   // only the lexicon knows is in no question as written, so it counts as rare.
-  const fuzzy = new FuzzyTerms(options.fuzzyThreshold);
-  for (let id = 0; id < termCount; id++) {
-    const term = termTexts[id] ?? "";
-    fuzzy.add(term, term, postingCount(id));
-  }
-  for (const [word, term] of normalizer.lexiconWords) {
-    if (!termIds.has(word)) fuzzy.add(word, term, 0);
-  }
+  const fuzzy = new FuzzyTerms(options.fuzzyThreshold, (add) => {
+    for (let id = 0; id < termCount; id++) {
+      const term = termTexts[id] ?? "";
+      add(term, term, postingCount(id));
+    }
+    for (const [word, term] of normalizer.lexiconWords) {
+      if (!termIds.has(word)) add(word, term, 0);
+    }
+  });
 
   // Scratch space reused by every query: the matcher runs one query at a time.
   const queryCovered = new Float64Array(documentCount);

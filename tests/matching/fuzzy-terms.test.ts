@@ -7,9 +7,9 @@ const THRESHOLD = 0.34;
 
 /** Words that stand for themselves, each held by one question. */
 function known(...words: string[]): FuzzyTerms {
-  const fuzzy = new FuzzyTerms(THRESHOLD);
-  for (const word of words) fuzzy.add(word, word, 1);
-  return fuzzy;
+  return new FuzzyTerms(THRESHOLD, (add) => {
+    for (const word of words) add(word, word, 1);
+  });
 }
 
 describe("FuzzyTerms", () => {
@@ -29,20 +29,21 @@ describe("FuzzyTerms", () => {
   });
 
   it("reads a word as the term it stands for", () => {
-    const fuzzy = new FuzzyTerms(THRESHOLD);
-    fuzzy.add("tethering", "热点", 0);
+    const fuzzy = new FuzzyTerms(THRESHOLD, (add) => add("tethering", "热点", 0));
     expect(fuzzy.correct("tetherring")).toEqual({ term: "热点", similarity: expect.any(Number) });
   });
 
   it("of two equally close words, takes the one more questions hold", () => {
     // "wify" is one letter from both "wife" and "wifi".
-    const rareFirst = new FuzzyTerms(THRESHOLD);
-    rareFirst.add("wife", "家庭", 0);
-    rareFirst.add("wifi", "wifi", 12);
+    const rareFirst = new FuzzyTerms(THRESHOLD, (add) => {
+      add("wife", "家庭", 0);
+      add("wifi", "wifi", 12);
+    });
     expect(rareFirst.correct("wify")?.term).toBe("wifi");
-    const commonFirst = new FuzzyTerms(THRESHOLD);
-    commonFirst.add("wifi", "wifi", 12);
-    commonFirst.add("wife", "家庭", 0);
+    const commonFirst = new FuzzyTerms(THRESHOLD, (add) => {
+      add("wifi", "wifi", 12);
+      add("wife", "家庭", 0);
+    });
     expect(commonFirst.correct("wify")?.term).toBe("wifi");
   });
 
