@@ -3,7 +3,7 @@ import type { Lexicon } from "../kb/schema.js";
 import { toSimplified } from "../text/chinese.js";
 import { memoize } from "../text/memo.js";
 import { IntList } from "./int-list.js";
-import { StringTable } from "./string-table.js";
+import { hashOf, StringTable } from "./string-table.js";
 
 /** The matcher reads this many characters of a question; the rest is cut, never refused. */
 export const MAX_QUERY_CHARS = 300;
@@ -520,9 +520,11 @@ class Numbering implements TermNumbering {
 
   /** The word text[start, end): the number of the term it stands for, or its reading. */
   #wordAt(text: string, start: number, end: number, inRun: boolean): number | NumberedWord {
-    const spelt = this.#terms.find(text, start, end);
+    // Looked up in one table or two: hashed once.
+    const hash = hashOf(text, start, end);
+    const spelt = this.#terms.find(text, start, end, hash);
     if (spelt >= 0 && this.#readsAsItself.at(spelt) === 1) return spelt;
-    const known = this.#words.find(text, start, end);
+    const known = this.#words.find(text, start, end, hash);
     const kept = known >= 0 ? this.#wordReadings[known] : undefined;
     return kept ?? this.#learn(text.slice(start, end), inRun, spelt);
   }

@@ -32,9 +32,11 @@ export class StringTable {
     return this.find(string, 0, string.length) >= 0;
   }
 
-  /** The number of `text.slice(start, end)`, or -1 if it is not in the table. */
-  find(text: string, start: number, end: number): number {
-    const hash = hashOf(text, start, end);
+  /**
+   * The number of `text.slice(start, end)`, or -1 if it is not in the table. A caller that looks
+   * the same span up in several tables hashes it once (`hashOf`).
+   */
+  find(text: string, start: number, end: number, hash = hashOf(text, start, end)): number {
     const mask = this.#slots.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const number = (this.#slots[slot] ?? 0) - 1;
@@ -72,8 +74,11 @@ export class StringTable {
   }
 }
 
-/** FNV-1a over UTF-16 code units, then mixed so that the low bits, which pick the slot, vary. */
-function hashOf(text: string, start: number, end: number): number {
+/**
+ * The hash of text[start, end) that every table uses: FNV-1a over UTF-16 code units, then mixed
+ * so that the low bits, which pick the slot, vary.
+ */
+export function hashOf(text: string, start: number, end: number): number {
   let hash = 0x811c9dc5;
   for (let at = start; at < end; at++) hash = Math.imul(hash ^ text.charCodeAt(at), 0x01000193);
   hash = Math.imul(hash ^ (hash >>> 16), 0x45d9f3b);

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { StringTable } from "../../src/matching/string-table.js";
+import { hashOf, StringTable } from "../../src/matching/string-table.js";
 
 describe("StringTable", () => {
   it("numbers strings in the order added and finds them by a span of any text", () => {
@@ -10,6 +10,7 @@ describe("StringTable", () => {
     expect(table.find("香港流量卡吗", 2, 5)).toBe(1);
     expect(table.find("abc", 1, 1)).toBe(2);
     expect(table.find("a sim card", 2, 4)).toBe(-1);
+    expect(table.find("a sim card", 2, 5, hashOf("sim", 0, 3))).toBe(0);
     expect(table.get("流量卡")).toBe(1);
     expect(table.get("card")).toBeUndefined();
     expect(table.has("sims")).toBe(false);
