@@ -29,7 +29,7 @@ const PAIRS = LETTERS * LETTERS;
 export class FuzzyTerms {
   /** The known words, by number. */
   readonly #words: string[] = [];
-  /** The term of each word that stands for another, by the word's number. */
+  /** The term a word stands for, where that is not the word itself, by the word's number. */
   readonly #otherTerms = new Map<number, string>();
   /** How common each word is: of two equally close words, the commoner is the likelier meant. */
   readonly #frequencies = new IntList();

@@ -391,7 +391,7 @@ class TermCollector implements PhraseVisitor<string> {
   }
 }
 
-/** A stored question's word, read on its own, where a phrase may span a space beside it. */
+/** A stored question's word, read on its own. */
 interface WordReading {
   terms: readonly string[];
   /** Prepared to nothing: punctuation or emoji. */
