@@ -92,6 +92,8 @@ function prepareWord(word: string): string {
 }
 
 const LATIN_LETTERS = /[a-z]+/g;
+/** Endings of words whose final s is their own: "access", "status", "this". */
+const NOT_A_PLURAL = /(?:ss|us|is)$/;
 
 // Every step of `prepare` stays within a space-separated word, so a word that recurs across
 // questions (all of them, in English) is prepared once.
@@ -121,7 +123,7 @@ const segmentWords = (chunk: string): readonly string[] =>
 
 /** Plural and third-person -s only: anything bolder mangles words ("setting" → "sett"). */
 function stemEnglish(word: string): string {
-  if (word.length <= 3 || /(?:ss|us|is)$/.test(word)) return word;
+  if (word.length <= 3 || NOT_A_PLURAL.test(word)) return word;
   if (word.endsWith("ies") && word.length > 4) return `${word.slice(0, -3)}y`;
   if (word.endsWith("sses")) return word.slice(0, -2);
   return word.endsWith("s") ? word.slice(0, -1) : word;
