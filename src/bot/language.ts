@@ -31,8 +31,11 @@ export function negotiateLanguage(ctx: Context, session: SessionData | undefined
   );
 }
 
-/** A leading /command (and @botname): Latin by nature, so it says nothing of the user's language. */
-const COMMAND = /^\/\w+(@\w+)?/;
+/**
+ * A leading /command (and @botname), and a /start payload (`share`, `faq_…`) from a deep link:
+ * Latin by nature, so they say nothing of the user's language.
+ */
+const COMMAND = /^\/start(@\w+)?(\s+\S+)?$|^\/\w+(@\w+)?/;
 /** Amounts of data ("2.3GB", "500 mb") are written in Latin letters in every language. */
 const AMOUNT = /[+＋]?[\d０-９.]+\s*(gb|mb|g|m)\b/giu;
 

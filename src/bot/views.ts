@@ -17,12 +17,21 @@ const LANGUAGE_NAMES: Record<Language, string> = {
   en: "English",
 };
 
+export interface AnswerViewOptions {
+  /**
+   * The bot's username, where flows cannot run (groups): the flow button then opens the private
+   * chat with the flow's start payload instead of starting the flow in place.
+   */
+  linkFlowsTo?: string;
+}
+
 /** An entry's answer with its source, the questions a user asks next, and 👍 / 👎. */
 export function answerView(
   kb: KnowledgeBase,
   entry: Entry,
   language: Language,
   t: Translate,
+  { linkFlowsTo }: AnswerViewOptions = {},
 ): View {
   const text = [
     `<b>${escapeHtml(entry.title[language])}</b>`,
@@ -38,7 +47,11 @@ export function answerView(
       keyboard.text(related.title[language], encodeAction({ kind: "ask", entryId: id })).row();
   }
   const flow = flowFor(entry);
-  if (flow) keyboard.text(t(`button-${flow}`), encodeAction({ kind: "go", flow })).row();
+  if (flow) {
+    const label = t(`button-${flow}`);
+    if (linkFlowsTo) keyboard.url(label, privateChatLink(linkFlowsTo, flow)).row();
+    else keyboard.text(label, encodeAction({ kind: "go", flow })).row();
+  }
   keyboard
     .text("👍", encodeAction({ kind: "rate", entryId: entry.id, helpful: true }))
     .text("👎", encodeAction({ kind: "rate", entryId: entry.id, helpful: false }));
@@ -50,6 +63,41 @@ function flowFor(entry: Entry): Flow | undefined {
   if (entry.category === "sharing") return "share";
   if (entry.category === "monitoring") return "monitor";
   return undefined;
+}
+
+/** What only a private chat holds, and a group is pointed to: the flows and the user's tracker. */
+export type PrivateOnly = Flow | "usage";
+
+/** Opens the private chat with the bot; with a payload, Telegram sends `/start <payload>` there. */
+export function privateChatLink(bot: string, payload?: PrivateOnly): string {
+  return payload ? `https://t.me/${bot}?start=${payload}` : `https://t.me/${bot}`;
+}
+
+/** In a group, for a flow or the tracker: one line on where it happens, and the way there. */
+export function privateOnlyView(what: PrivateOnly, bot: string, t: Translate): View {
+  return {
+    text: escapeHtml(t(`group-private-${what}`)),
+    keyboard: new InlineKeyboard().url(t("button-private-chat"), privateChatLink(bot, what)),
+  };
+}
+
+/** /help and /start in a group: the ways to ask there, and the way into the private chat. */
+export function groupHelpView(bot: string, t: Translate): View {
+  return {
+    text: t("group-help", { bot }),
+    keyboard: new InlineKeyboard().url(t("button-private-chat"), privateChatLink(bot)),
+  };
+}
+
+/** For a user without a tracker: what it does, and a button that sets one up. */
+export function trackerOfferView(t: Translate): View {
+  return {
+    text: escapeHtml(t("tracker-none")),
+    keyboard: new InlineKeyboard().text(
+      t("button-monitor"),
+      encodeAction({ kind: "go", flow: "monitor" }),
+    ),
+  };
 }
 
 export function suggestView(suggestions: Entry[], language: Language, t: Translate): View {

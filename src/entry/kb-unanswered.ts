@@ -1,6 +1,6 @@
 // npm run kb:unanswered [-- --since 2026-11-01] [--out file.yaml]: the questions users asked that
-// got no answer, as YAML stubs ready to become eval items and phrasings. Reads the bot's database
-// (DATABASE_URL, else DATA_DIR/bot.sqlite).
+// got no answer or only "did you mean" (with the entries offered), as YAML stubs ready to become
+// eval items and phrasings. Reads the bot's database (DATABASE_URL, else DATA_DIR/bot.sqlite).
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";

@@ -11,6 +11,8 @@ export const evalItemSchema = z.strictObject({
   count: z.number().int().optional(),
   language: z.string().optional(),
   last_seen: z.string().optional(),
+  decision: z.enum(["none", "suggest"]).optional(),
+  offered: z.array(z.string()).optional(),
 });
 
 export type EvalItem = z.infer<typeof evalItemSchema>;

@@ -1,6 +1,13 @@
 import type { Decision } from "../matching/matcher.js";
 import type { SqlDatabase, Statement } from "./sql-database.js";
-import type { AskedQuestion, SessionData, Stats, Storage, TrackerRecord } from "./storage.js";
+import type {
+  AskedQuestion,
+  SessionData,
+  Stats,
+  Storage,
+  TrackerRecord,
+  UnansweredQuestion,
+} from "./storage.js";
 
 /**
  * The schema, one step per release, for both engines (BIGINT is an integer in SQLite too).
@@ -20,6 +27,9 @@ const MIGRATIONS = [
   `CREATE TABLE conversations (key TEXT PRIMARY KEY, value TEXT NOT NULL);
    CREATE TABLE trackers (user_id BIGINT PRIMARY KEY, data TEXT NOT NULL, next_reminder_at TEXT);
    CREATE INDEX trackers_due ON trackers (next_reminder_at)`,
+  // Near misses too: questions that only got "did you mean", with the entry ids it offered (JSON).
+  `ALTER TABLE unanswered ADD COLUMN decision TEXT NOT NULL DEFAULT 'none';
+   ALTER TABLE unanswered ADD COLUMN offered TEXT`,
 ];
 
 /** Unanswered questions are kept as asked, up to this length: enough to write an entry from. */
@@ -158,12 +168,22 @@ export async function createSqlStorage(db: SqlDatabase): Promise<Storage> {
         });
       }
       const text = question.text.trim().slice(0, MAX_STORED_QUESTION);
-      if (question.decision === "none" && text) {
+      // One row per text: the count is every time it was asked, the decision the latest one.
+      if (question.decision !== "answer" && text) {
+        const offered = question.decision === "suggest" ? (question.offered ?? []) : null;
         statements.push({
-          sql: `INSERT INTO unanswered (text, language, count, last_seen) VALUES (?, ?, 1, ?)
+          sql: `INSERT INTO unanswered (text, language, count, last_seen, decision, offered)
+                VALUES (?, ?, 1, ?, ?, ?)
                 ON CONFLICT (text) DO UPDATE SET count = unanswered.count + 1,
-                language = excluded.language, last_seen = excluded.last_seen`,
-          params: [text, question.language, question.at.toISOString()],
+                language = excluded.language, last_seen = excluded.last_seen,
+                decision = excluded.decision, offered = excluded.offered`,
+          params: [
+            text,
+            question.language,
+            question.at.toISOString(),
+            question.decision,
+            offered && JSON.stringify(offered),
+          ],
         });
       }
       await db.batch(statements);
@@ -190,7 +210,7 @@ export async function createSqlStorage(db: SqlDatabase): Promise<Storage> {
           [limit],
         )
       ).map((row) => row.entry_id),
-    unanswered: async (since) => unansweredSince(db, since ?? new Date(0)),
+    unanswered: async (since) => unansweredSince(db, since ?? new Date(0), ["none", "suggest"]),
     stats: async (now): Promise<Stats> => {
       const decisions: Record<Decision, number> = { answer: 0, suggest: 0, none: 0 };
       const rows = await db.all<{ decision: Decision; count: number | string }>(
@@ -213,7 +233,9 @@ export async function createSqlStorage(db: SqlDatabase): Promise<Storage> {
         questionsToday: Number(today?.count ?? 0),
         questionsTotal: decisions.answer + decisions.suggest + decisions.none,
         decisions,
-        topUnanswered: (await unansweredSince(db, new Date(0))).slice(0, 10),
+        topUnanswered: (await unansweredSince(db, new Date(0), ["none"]))
+          .slice(0, 10)
+          .map(({ text, count, language, lastSeen }) => ({ text, count, language, lastSeen })),
         feedback: feedback.map((row) => ({
           entryId: row.entry_id,
           helpful: Number(row.helpful),
@@ -228,22 +250,31 @@ export async function createSqlStorage(db: SqlDatabase): Promise<Storage> {
   };
 }
 
-async function unansweredSince(db: SqlDatabase, since: Date): Promise<Stats["topUnanswered"]> {
+async function unansweredSince(
+  db: SqlDatabase,
+  since: Date,
+  decisions: UnansweredQuestion["decision"][],
+): Promise<UnansweredQuestion[]> {
   const rows = await db.all<{
     text: string;
     count: number | string;
     language: string;
     last_seen: string;
+    decision: UnansweredQuestion["decision"];
+    offered: string | null;
   }>(
-    `SELECT text, count, language, last_seen FROM unanswered WHERE last_seen >= ?
+    `SELECT text, count, language, last_seen, decision, offered FROM unanswered
+     WHERE last_seen >= ? AND decision IN (${decisions.map(() => "?").join(", ")})
      ORDER BY count DESC, last_seen DESC`,
-    [since.toISOString()],
+    [since.toISOString(), ...decisions],
   );
   return rows.map((row) => ({
     text: row.text,
     count: Number(row.count),
     language: row.language,
     lastSeen: new Date(row.last_seen),
+    decision: row.decision,
+    offered: row.offered ? (JSON.parse(row.offered) as string[]) : [],
   }));
 }
 

@@ -17,15 +17,30 @@ export interface AskedQuestion {
   decision: Decision;
   /** The answered entry: only for the decision "answer". */
   entryId?: string;
+  /** The entries offered as "did you mean", best first: only for the decision "suggest". */
+  offered?: string[];
   text: string;
   language: Language;
   at: Date;
+}
+
+/** A question the bot could not answer outright, as often as it was asked (same text). */
+export interface UnansweredQuestion {
+  text: string;
+  count: number;
+  language: string;
+  lastSeen: Date;
+  /** What the bot did the last time: said it does not know, or offered "did you mean". */
+  decision: Exclude<Decision, "answer">;
+  /** The entry ids offered that time ("suggest"); empty for "none". */
+  offered: string[];
 }
 
 export interface Stats {
   questionsToday: number;
   questionsTotal: number;
   decisions: Record<Decision, number>;
+  /** The questions the bot said it does not know, most asked first: not the near misses. */
   topUnanswered: { text: string; count: number; language: string; lastSeen: Date }[];
   feedback: { entryId: string; helpful: number; unhelpful: number }[];
 }
@@ -80,8 +95,11 @@ export interface Storage {
   /** Entry ids, most answered first. */
   mostAsked(limit: number): Promise<string[]>;
   stats(now: Date): Promise<Stats>;
-  /** Questions that got no answer, most asked first; only those seen since `since`, if given. */
-  unanswered(since?: Date): Promise<Stats["topUnanswered"]>;
+  /**
+   * Questions that got no answer or only "did you mean", most asked first; only those seen since
+   * `since`, if given.
+   */
+  unanswered(since?: Date): Promise<UnansweredQuestion[]>;
   /** Throws unless the database answers: what /healthz checks. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -16,7 +16,7 @@ export interface Harness {
   /** A user in a private chat with the bot. */
   user(id?: number, languageCode?: string): OfflineUser;
   /** A user in a group the bot is in. */
-  groupMember(id?: number): OfflineUser;
+  groupMember(id?: number, languageCode?: string): OfflineUser;
 }
 
 /** The real bot on the shipped knowledge base, with the fake Telegram and its own storage. */
@@ -56,11 +56,11 @@ export async function startHarness(
         first_name: "User",
         ...(languageCode ? { language_code: languageCode } : {}),
       }),
-    groupMember: (id = 200) =>
+    groupMember: (id = 200, languageCode) =>
       new OfflineUser(
         app.bot,
         telegram,
-        { id, first_name: "Member" },
+        { id, first_name: "Member", ...(languageCode ? { language_code: languageCode } : {}) },
         {
           id: -1001,
           type: "supergroup",

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { openPostgresStorage } from "../../src/storage/postgres.js";
-import { openSqliteStorage } from "../../src/storage/sqlite.js";
+import { openPostgresDatabase, openPostgresStorage } from "../../src/storage/postgres.js";
+import type { SqlDatabase } from "../../src/storage/sql-database.js";
+import { openSqliteDatabase, openSqliteStorage } from "../../src/storage/sqlite.js";
 import type { Storage } from "../../src/storage/storage.js";
 
 /** Set by .ci/start-postgres; without it the PostgreSQL half of these tests is skipped. */
@@ -10,7 +11,13 @@ export const POSTGRES_URL = process.env.TEST_DATABASE_URL;
 export interface Engine {
   name: string;
   /** Opens storage on a database of its own; `open()` again reaches the same database. */
-  fresh(): Promise<{ url: string; open(): Promise<Storage>; drop(): Promise<void> }>;
+  fresh(): Promise<{
+    url: string;
+    open(): Promise<Storage>;
+    /** The same database as plain SQL, under the storage: to set up what a test needs. */
+    openDatabase(): SqlDatabase;
+    drop(): Promise<void>;
+  }>;
 }
 
 export const sqlite: Engine = {
@@ -23,6 +30,7 @@ export const sqlite: Engine = {
     return {
       url: join(dir, "bot.sqlite"),
       open: () => openSqliteStorage(join(dir, "bot.sqlite")),
+      openDatabase: () => openSqliteDatabase(join(dir, "bot.sqlite")),
       drop: async () => rmSync(dir, { recursive: true, force: true }),
     };
   },
@@ -42,6 +50,7 @@ export const postgres: Engine = {
     return {
       url: databaseUrl.href,
       open: () => openPostgresStorage(databaseUrl.href),
+      openDatabase: () => openPostgresDatabase(databaseUrl.href),
       async drop() {
         const client = new pg.Client({ connectionString: url.href });
         await client.connect();

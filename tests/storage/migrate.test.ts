@@ -18,6 +18,13 @@ describe.skipIf(!POSTGRES_URL)("npm run db:migrate-sqlite-to-pg", () => {
       at,
     });
     await before.recordQuestion({ decision: "none", text: "octopus?", language: "en", at });
+    await before.recordQuestion({
+      decision: "suggest",
+      offered: ["sharing-hotspot", "sharing-why-not"],
+      text: "港卡 家庭",
+      language: "zh-Hans",
+      at,
+    });
     await before.recordFeedback(7, "public-wifi", true);
     await before.trackers.save({
       userId: 7,
@@ -29,6 +36,7 @@ describe.skipIf(!POSTGRES_URL)("npm run db:migrate-sqlite-to-pg", () => {
       nextReminderAt: "2026-11-23T13:00:00.000Z",
     });
     const expected = await before.stats(at);
+    const expectedUnanswered = await before.unanswered();
     await before.close();
 
     const run = () =>
@@ -52,6 +60,7 @@ describe.skipIf(!POSTGRES_URL)("npm run db:migrate-sqlite-to-pg", () => {
 
     const after = await target.open();
     expect(await after.stats(at)).toEqual(expected);
+    expect(await after.unanswered()).toEqual(expectedUnanswered);
     expect(await after.sessions.read("7")).toEqual({ language: "zh-Hant" });
     expect((await after.trackers.get(7))?.readings).toEqual([
       { at: at.toISOString(), usedMb: 300 },

@@ -75,6 +75,93 @@ describe.each(ENGINES)("storage on $name", (engine) => {
     ]);
   });
 
+  it("keeps near misses with the entries offered, apart from the top unanswered", async () => {
+    const at = (minute: number) => new Date(Date.UTC(2026, 10, 23, 2, minute));
+    const suggest = (offered: string[], minute: number) =>
+      storage.recordQuestion({
+        decision: "suggest",
+        offered,
+        text: "港卡 家庭",
+        language: "zh-Hans",
+        at: at(minute),
+      });
+    await suggest(["sharing-why-not", "sharing-hotspot"], 0);
+    await suggest(["sharing-hotspot", "sharing-mvno"], 1);
+    await storage.recordQuestion({ decision: "none", text: "octopus?", language: "en", at: at(2) });
+    await storage.recordQuestion({
+      decision: "answer",
+      entryId: "public-wifi",
+      text: "wifi?",
+      language: "en",
+      at: at(3),
+    });
+    expect(await storage.unanswered()).toEqual([
+      {
+        text: "港卡 家庭",
+        count: 2,
+        language: "zh-Hans",
+        lastSeen: at(1),
+        decision: "suggest",
+        offered: ["sharing-hotspot", "sharing-mvno"],
+      },
+      {
+        text: "octopus?",
+        count: 1,
+        language: "en",
+        lastSeen: at(2),
+        decision: "none",
+        offered: [],
+      },
+    ]);
+    const stats = await storage.stats(at(3));
+    expect(stats.decisions).toEqual({ answer: 1, suggest: 2, none: 1 });
+    expect(stats.topUnanswered).toEqual([
+      { text: "octopus?", count: 1, language: "en", lastSeen: at(2) },
+    ]);
+
+    // Asked again after the knowledge base changed: the latest decision is what it does now.
+    await storage.recordQuestion({
+      decision: "none",
+      text: "港卡 家庭",
+      language: "en",
+      at: at(4),
+    });
+    expect((await storage.unanswered(at(3)))[0]).toMatchObject({
+      text: "港卡 家庭",
+      count: 3,
+      decision: "none",
+      offered: [],
+    });
+  });
+
+  it("keeps the unanswered questions of a database from before near misses were kept", async () => {
+    await storage.recordQuestion({
+      decision: "none",
+      text: "octopus?",
+      language: "en",
+      at: new Date("2026-11-01T00:00:00Z"),
+    });
+    await storage.close();
+    // Back to the schema of the release before: no decision or offered column.
+    const old = database.openDatabase();
+    await old.run("ALTER TABLE unanswered DROP COLUMN offered");
+    await old.run("ALTER TABLE unanswered DROP COLUMN decision");
+    await old.run("DELETE FROM schema_migrations WHERE version >= 3");
+    await old.close();
+
+    storage = await database.open();
+    expect(await storage.unanswered()).toEqual([
+      {
+        text: "octopus?",
+        count: 1,
+        language: "en",
+        lastSeen: new Date("2026-11-01T00:00:00Z"),
+        decision: "none",
+        offered: [],
+      },
+    ]);
+  });
+
   it("stores a question exactly as asked, whatever characters it holds", async () => {
     const at = new Date("2026-11-23T02:00:00Z");
     const texts = [

@@ -1,8 +1,9 @@
 import { Composer } from "grammy";
 import type { Entry } from "../../kb/schema.js";
+import { classifySmallTalk, type SmallTalk } from "../../text/small-talk.js";
 import type { BotContext } from "../context.js";
 import { sendView } from "../reply.js";
-import { answerView, noneView, suggestView } from "../views.js";
+import { type AnswerViewOptions, answerView, noneView, suggestView } from "../views.js";
 
 /** Matches a question and replies with the answer, "did you mean", or an honest "I don't know". */
 export async function answerQuestion(ctx: BotContext, question: string): Promise<void> {
@@ -12,13 +13,14 @@ export async function answerQuestion(ctx: BotContext, question: string): Promise
   const t = ctx.t.bind(ctx);
   const view =
     result.decision === "answer"
-      ? answerView(kb, result.entry, ctx.language, t)
+      ? answerView(kb, result.entry, ctx.language, t, answerOptions(ctx))
       : result.decision === "suggest"
         ? suggestView(result.suggestions, ctx.language, t)
         : noneView(kb, result.outOfScope, ctx.language, t);
   await ctx.deps.storage.recordQuestion({
     decision: result.decision,
     ...(result.decision === "answer" ? { entryId: result.entry.id } : {}),
+    ...(result.decision === "suggest" ? { offered: result.suggestions.map((e) => e.id) } : {}),
     text: question,
     language: ctx.language,
     at: new Date(),
@@ -29,11 +31,26 @@ export async function answerQuestion(ctx: BotContext, question: string): Promise
 /** Sends one entry's answer as a new message: from a button or a deep link. */
 export async function sendEntry(ctx: BotContext, entry: Entry): Promise<void> {
   const { kb } = ctx.deps.knowledge();
-  await sendView(ctx, answerView(kb, entry, ctx.language, ctx.t.bind(ctx)));
+  await sendView(ctx, answerView(kb, entry, ctx.language, ctx.t.bind(ctx), answerOptions(ctx)));
 }
 
-/** In private chats every text is a question; an edited one is asked again. */
+/** Flows run in private chats only; anywhere else an answer's flow button links there. */
+function answerOptions(ctx: BotContext): AnswerViewOptions {
+  return ctx.chat?.type === "private" ? {} : { linkFlowsTo: ctx.me.username };
+}
+
+/** Small talk's own replies; junk gets a hint. None of it is a question to record. */
+const SMALL_TALK_REPLIES: Record<SmallTalk, string> = {
+  thanks: "small-talk-thanks",
+  greeting: "small-talk-greeting",
+  goodbye: "small-talk-goodbye",
+  junk: "small-talk-junk",
+};
+
+/** In private chats every text but small talk is a question; an edited one is asked again. */
 export const answerFeature = new Composer<BotContext>();
-answerFeature
-  .chatType("private")
-  .on(["message:text", "edited_message:text"], (ctx) => answerQuestion(ctx, ctx.msg.text));
+answerFeature.chatType("private").on(["message:text", "edited_message:text"], async (ctx) => {
+  const smallTalk = classifySmallTalk(ctx.msg.text);
+  if (smallTalk) await ctx.reply(ctx.t(SMALL_TALK_REPLIES[smallTalk]));
+  else await answerQuestion(ctx, ctx.msg.text);
+});

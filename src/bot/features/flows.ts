@@ -5,6 +5,8 @@ import { decodeAction, type Flow } from "../callback-data.js";
 import type { BotContext, BotDeps } from "../context.js";
 import { createMonitorFlow } from "../flows/monitor.js";
 import { createShareFlow } from "../flows/share.js";
+import { sendView } from "../reply.js";
+import { privateOnlyView } from "../views.js";
 
 /**
  * Bump when a flow's questions change shape: conversations stored by an older version are then
@@ -84,9 +86,9 @@ export function flowsFeature(i18n: I18n<BotContext>, deps: BotDeps): Composer<Bo
 }
 
 export async function enterFlow(ctx: BotContext, flow: Flow): Promise<void> {
-  // Flows talk in a chat with one person; a group gets the way in instead.
+  // Flows talk in a chat with one person; a group gets a link that starts the flow there.
   if (ctx.chat?.type !== "private") {
-    await ctx.reply(ctx.t("flow-private-only", { bot: ctx.me.username }));
+    await sendView(ctx, privateOnlyView(flow, ctx.me.username, ctx.t.bind(ctx)));
     return;
   }
   await ctx.conversation.exitAll();

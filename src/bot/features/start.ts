@@ -1,7 +1,8 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
 import { sendView } from "../reply.js";
-import { topicsView, welcomeView } from "../views.js";
+import { sendUsage } from "../tracker-actions.js";
+import { topicsView, trackerOfferView, welcomeView } from "../views.js";
 import { sendEntry } from "./answer.js";
 import { enterFlow } from "./flows.js";
 
@@ -15,6 +16,13 @@ const privateChat = startFeature.chatType("private");
 privateChat.command("start", async (ctx) => {
   const { kb } = ctx.deps.knowledge();
   if (ctx.match === "share" || ctx.match === "monitor") return enterFlow(ctx, ctx.match);
+  // `/start usage`, from a group's link: the tracker, as /usage shows it.
+  if (ctx.match === "usage") {
+    const record = await ctx.deps.storage.trackers.get(ctx.from.id);
+    if (record) await sendUsage(ctx, record, new Date());
+    else await sendView(ctx, trackerOfferView(ctx.t.bind(ctx)));
+    return;
+  }
   const linked = ctx.match.match(FAQ_PAYLOAD)?.[1];
   if (linked !== undefined) {
     const entry = kb.entryById.get(linked);

@@ -57,7 +57,6 @@ flow-expired = That step-by-step chat expired after 30 minutes; here is your mes
 flow-finish-first = Please answer the question above first, or /cancel to leave.
 flow-help = You're in a step-by-step chat: tap an answer or type it. ⬅️ Back goes to the previous question, /cancel leaves, /language switches the language. You can also ask me a question about cards in between.
 flow-yes-no = Please answer yes or no, or tap a button.
-flow-private-only = Step-by-step help works in a private chat: open @{ $bot } and send /start.
 share-intro = Let's find a way for your group to share data. Five quick questions.
 share-people = How many people need mobile data?
 share-people-expected = Please type a number of people from 1 to { $max }, e.g. 3.
@@ -153,3 +152,19 @@ flow-outdated = The bot was updated, so the step-by-step chat you were in has en
 tracker-edit = ✏️ Edit the plan
 reload-done = Knowledge base reloaded: { $entries } entries.
 reload-refused = Knowledge base edit refused; the previous version keeps serving:
+group-private-share = Choosing a sharing workaround takes a few questions, so let's do it in a private chat.
+group-private-monitor = Setting up data monitoring takes a few questions, so let's do it in a private chat.
+group-private-usage = Your data tracker is just for you, so it lives in our private chat.
+button-private-chat = 💬 Open a private chat
+group-help =
+    <b>Using me in this group</b>
+    • /faq <i>question</i>: ask me about Hong Kong data SIM cards.
+    • Mention @{ $bot } in a message with your question, or reply to one of my messages.
+    • In any chat, type @{ $bot } <i>question</i> to pick an answer and send it there.
+    Sharing workarounds, data monitoring and your usage tracker are in a private chat with me.
+small-talk-thanks =
+    You're welcome!
+    Anything else about Hong Kong data cards? Just ask, or browse with /topics.
+small-talk-greeting = Hi! I answer questions about Hong Kong data SIM cards: family sharing, keeping an eye on your data usage, and choosing a plan. Type your question, or browse with /topics.
+small-talk-goodbye = Bye! Come back whenever you have a question about your card.
+small-talk-junk = I couldn't tell what you'd like to ask. Type your question in words, e.g. “can I share data with my family?”, or browse with /topics.

@@ -57,7 +57,6 @@ flow-expired = 这个分步对话超过 30 分钟没有回应，已经结束；�
 flow-finish-first = 请先回答上面的问题，或者发 /cancel 退出。
 flow-help = 你正在分步对话中：点选答案或直接输入。⬅️ 上一步返回前一个问题，/cancel 退出，/language 切换语言。中途也可以问我关于港卡的问题。
 flow-yes-no = 请回答是或否，或者点按钮。
-flow-private-only = 分步帮助需要在私聊里进行：打开 @{ $bot } 并发送 /start。
 share-intro = 帮你们找一个共用流量的办法，只有五个小问题。
 share-people = 一共几个人需要上网？
 share-people-expected = 请输入 1 到 { $max } 之间的人数，例如 3。
@@ -153,3 +152,19 @@ flow-outdated = 机器人更新了，你之前的分步对话已经结束。可�
 tracker-edit = ✏️ 修改套餐
 reload-done = 知识库已重新加载：{ $entries } 个条目。
 reload-refused = 知识库修改有问题，仍在使用之前的版本：
+group-private-share = 选共享方案需要回答几个问题，我们去私聊里完成吧。
+group-private-monitor = 设置流量监控需要回答几个问题，我们去私聊里完成吧。
+group-private-usage = 流量追踪只属于你自己，请在私聊里查看。
+button-private-chat = 💬 打开私聊
+group-help =
+    <b>在群里怎么用我</b>
+    • /faq <i>问题</i>：问我关于香港流量卡的问题。
+    • 发消息时 @{ $bot } 并写上问题，或者回复我的消息。
+    • 在任何聊天里输入 @{ $bot } <i>问题</i>，就能挑一个答案发到那个聊天里。
+    选共享方案、设置流量监控和流量追踪，都在和我的私聊里进行。
+small-talk-thanks =
+    不客气！
+    还有香港流量卡的问题，随时问我；也可以用 /topics 浏览全部话题。
+small-talk-greeting = 你好！我可以回答香港流量卡的问题：家庭共享、流量监控、套餐选择。直接输入你的问题，或者用 /topics 浏览话题。
+small-talk-goodbye = 再见！有流量卡的问题，随时来问我。
+small-talk-junk = 我没看出你想问什么。请用文字输入问题，例如“港卡能家庭共享吗？”，或者用 /topics 浏览话题。

@@ -57,7 +57,6 @@ flow-expired = 這個分步對話超過 30 分鐘沒有回應，已經結束；�
 flow-finish-first = 請先回答上面的問題，或者發 /cancel 退出。
 flow-help = 你正在分步對話中：點選答案或直接輸入。⬅️ 上一步返回前一個問題，/cancel 退出，/language 切換語言。中途也可以問我關於港卡的問題。
 flow-yes-no = 請回答是或否，或者點按鈕。
-flow-private-only = 分步幫助需要在私聊裏進行：打開 @{ $bot } 併發送 /start。
 share-intro = 幫你們找一個共用流量的辦法，只有五個小問題。
 share-people = 一共幾個人需要上網？
 share-people-expected = 請輸入 1 到 { $max } 之間的人數，例如 3。
@@ -153,3 +152,19 @@ flow-outdated = 機械人更新咗，你之前嘅分步對話已經結束。可�
 tracker-edit = ✏️ 修改計劃
 reload-done = 知識庫已重新載入：{ $entries } 個條目。
 reload-refused = 知識庫修改有問題，仍然使用之前嘅版本：
+group-private-share = 選擇共享方案需要回答幾個問題，請到私人對話繼續。
+group-private-monitor = 設定數據用量監察需要回答幾個問題，請到私人對話繼續。
+group-private-usage = 數據用量追蹤只供你個人使用，請到私人對話查看。
+button-private-chat = 💬 開啟私人對話
+group-help =
+    <b>如何在群組中使用我</b>
+    • /faq <i>問題</i>：向我查詢有關香港上網卡的問題。
+    • 在訊息中提及 @{ $bot } 並寫上問題，或回覆我的訊息。
+    • 在任何對話中輸入 @{ $bot } <i>問題</i>，即可選取答案並傳送到該對話。
+    選擇共享方案、設定數據用量監察及用量追蹤，均在與我的私人對話中進行。
+small-talk-thanks =
+    唔使客氣！
+    還有其他香港流量卡的問題，隨時問我；也可以用 /topics 瀏覽所有話題。
+small-talk-greeting = 你好！我可以解答香港流量卡的問題：家庭共享、流量監控和計劃選擇。直接輸入你的問題，或者用 /topics 瀏覽話題。
+small-talk-goodbye = 拜拜！有關於流量卡的問題，隨時再來問我。
+small-talk-junk = 我看不出你想問甚麼。請用文字輸入問題，例如「港卡可以家庭共享嗎？」，或者用 /topics 瀏覽話題。

@@ -1,0 +1,215 @@
+/**
+ * The typed-answer table: texts people type at a step, with what the reader should make of them.
+ * Loaded with its file and line for every problem, and measured: how many were read as expected,
+ * and, the figure that must stay at zero, how many were read surely as something else.
+ */
+import { readFile } from "node:fs/promises";
+import { z } from "zod";
+import { type Problem, parseYamlSource } from "../kb/yaml-source.js";
+import {
+  type ReadContext,
+  readAnswer,
+  type Step,
+  type StepAnswers,
+} from "../reading/read-answer.js";
+import type { Reading } from "../reading/reading.js";
+import { MB_PER_GB } from "../tracker/amounts.js";
+
+const STEPS = [
+  "people",
+  "stay",
+  "together",
+  "use",
+  "occasional",
+  "carrier",
+  "offer",
+  "total",
+  "days",
+  "start",
+  "threshold",
+  "check-in",
+  "confirm",
+  "usage",
+] as const satisfies readonly Step[];
+
+const expectation = z.union([
+  z.literal("unreadable"),
+  z.strictObject({ read: z.unknown() }),
+  z.strictObject({ ask: z.array(z.unknown()).min(1) }),
+  z.strictObject({
+    refuse: z.enum(["future", "ended", "invalid-date", "above-plan", "negative", "out-of-range"]),
+  }),
+  z.strictObject({ other: z.enum(["usage", "question", "chat"]) }),
+]);
+
+const itemSchema = z.strictObject({ step: z.enum(STEPS), text: z.string(), expect: expectation });
+export type TypedAnswer = z.infer<typeof itemSchema>;
+
+export type TableResult = { ok: true; items: TypedAnswer[] } | { ok: false; problems: Problem[] };
+
+export async function loadTypedAnswers(file: string): Promise<TableResult> {
+  const source = parseYamlSource(file, await readFile(file, "utf8"));
+  if (source.syntaxProblems.length > 0) return { ok: false, problems: source.syntaxProblems };
+  const parsed = z.array(itemSchema).safeParse(source.data);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((issue) =>
+        source.problemAt(
+          issue.path.filter((key) => typeof key !== "symbol"),
+          issue.message,
+        ),
+      ),
+    };
+  }
+  const problems: Problem[] = [];
+  parsed.data.forEach((item, index) => {
+    const { expect } = item;
+    const values =
+      expect === "unreadable"
+        ? []
+        : "read" in expect
+          ? [expect.read]
+          : "ask" in expect
+            ? expect.ask
+            : [];
+    for (const value of values) {
+      if (tableValue(item.step, value) === undefined) {
+        problems.push(
+          source.problemAt(
+            [index, "expect"],
+            `not a ${item.step} answer: ${JSON.stringify(value)}`,
+          ),
+        );
+      }
+    }
+  });
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, items: parsed.data };
+}
+
+/** The context every table item is read in: the day the tables were written for, and one plan. */
+export const TABLE_CONTEXT: ReadContext = {
+  today: "2026-12-03",
+  plan: { totalMb: 10 * MB_PER_GB, days: 7 },
+};
+
+export type Verdict = "as-expected" | "misread" | "safe-miss";
+export interface TypedAnswerOutcome {
+  item: TypedAnswer;
+  reading: Reading<unknown>;
+  verdict: Verdict;
+}
+
+export interface TypedAnswerReport {
+  outcomes: TypedAnswerOutcome[];
+  asExpected: number;
+  /** Sure readings that differ from what was meant: the outcome that must never happen. */
+  misread: number;
+}
+
+export function evaluateTypedAnswers(
+  items: readonly TypedAnswer[],
+  context: ReadContext = TABLE_CONTEXT,
+): TypedAnswerReport {
+  const outcomes = items.map((item): TypedAnswerOutcome => {
+    const reading = readAnswer(item.step, item.text, context) as Reading<unknown>;
+    return { item, reading, verdict: judge(item, reading) };
+  });
+  return {
+    outcomes,
+    asExpected: outcomes.filter((outcome) => outcome.verdict === "as-expected").length,
+    misread: outcomes.filter((outcome) => outcome.verdict === "misread").length,
+  };
+}
+
+function judge({ step, expect }: TypedAnswer, reading: Reading<unknown>): Verdict {
+  const same = (a: unknown, b: unknown) =>
+    JSON.stringify(canonical(step, a)) === JSON.stringify(canonical(step, tableValue(step, b)));
+  if (reading.kind === "sure") {
+    return typeof expect === "object" && "read" in expect && same(reading.value, expect.read)
+      ? "as-expected"
+      : "misread";
+  }
+  if (expect === "unreadable") return reading.kind === "unreadable" ? "as-expected" : "safe-miss";
+  if ("ask" in expect && reading.kind === "ask") {
+    const wanted = expect.ask.map((value) =>
+      JSON.stringify(canonical(step, tableValue(step, value))),
+    );
+    const got = reading.options.map((value) => JSON.stringify(canonical(step, value)));
+    return wanted.length === got.length && wanted.every((value) => got.includes(value))
+      ? "as-expected"
+      : "safe-miss";
+  }
+  if ("refuse" in expect && reading.kind === "refused" && reading.reason === expect.refuse) {
+    return "as-expected";
+  }
+  if ("other" in expect && reading.kind === "other" && reading.what === expect.other) {
+    return "as-expected";
+  }
+  return "safe-miss";
+}
+
+/** Values compared by content, amounts rounded to the megabyte. */
+function canonical(step: Step, value: unknown): unknown {
+  if (step === "total") return Math.round(Number(value));
+  if (step === "threshold" && value && typeof value === "object" && "megabytes" in value) {
+    return { megabytes: Math.round(Number(value.megabytes)) };
+  }
+  if (step === "usage" && value && typeof value === "object" && "megabytes" in value) {
+    return { ...value, megabytes: Math.round(Number(value.megabytes)) };
+  }
+  return value;
+}
+
+const AMOUNT = /^(\d+(?:\.\d+)?)\s*(GB|MB)$/i;
+const amount = (value: unknown): number | undefined => {
+  const match = String(value).match(AMOUNT);
+  if (!match) return undefined;
+  return Number(match[1]) * ((match[2] ?? "").toUpperCase() === "GB" ? MB_PER_GB : 1);
+};
+
+/** A value as the table writes it ("10GB", "20%", "yes", {left: "1GB"}) in the reader's terms. */
+export function tableValue<S extends Step>(step: S, value: unknown): StepAnswers[S] | undefined {
+  const result = ((): unknown => {
+    switch (step) {
+      case "together":
+      case "occasional":
+      case "offer":
+      case "confirm":
+        return value === "yes" || value === true
+          ? true
+          : value === "no" || value === false
+            ? false
+            : undefined;
+      case "total":
+        return amount(value);
+      case "threshold": {
+        const percent = String(value).match(/^(\d+(?:\.\d+)?)%$/);
+        if (percent) return { percent: Number(percent[1]) };
+        const megabytes = amount(value);
+        return megabytes === undefined ? undefined : { megabytes };
+      }
+      case "usage": {
+        if (!value || typeof value !== "object") return undefined;
+        const [meaning, figure] = Object.entries(value)[0] ?? [];
+        const megabytes = amount(figure);
+        return megabytes !== undefined && ["used", "more", "left"].includes(meaning ?? "")
+          ? { meaning, megabytes }
+          : undefined;
+      }
+      case "check-in":
+        return value === "none" ||
+          (Number.isInteger(value) && Number(value) >= 0 && Number(value) < 24)
+          ? value
+          : undefined;
+      case "people":
+      case "days":
+        return Number.isInteger(value) ? value : undefined;
+      case "start":
+        return typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined;
+      default:
+        return typeof value === "string" ? value : undefined;
+    }
+  })();
+  return result as StepAnswers[S] | undefined;
+}

@@ -1,0 +1,185 @@
+/**
+ * Answers picked from a few choices, as typed: yes or no, how many people, how long the stay,
+ * how heavy the use, which carrier. Negation counts: "not much video" is light use, "不常去" is a
+ * trip. Anything that names two choices is asked about.
+ */
+import type { Stay, Use } from "../sharing/recommend.js";
+import { bareNumber } from "./amounts.js";
+import { findDuration } from "./durations.js";
+import { NUMBER, numberValue } from "./numbers.js";
+import { FILLERS, leftover } from "./prepare.js";
+import { doubted, fromReadings, type Reading, refused, sure, unreadable } from "./reading.js";
+
+const POLITE =
+  /(?:唔該|唔该|謝謝|谢谢|多謝|多谢|thanks?|thank you|thx|please|pls|喇|啦|呀|啊|吖|la|lah|喔|哦|了|先|!|\.)/gu;
+const YES =
+  /^(?:yes|y|yeah|yea|yep|yup|ya|sure|ok|okay|k|of course|definitely|why not|go ahead|do it|sounds good|please do|好|好呀|好啊|好的|好吧|好嘅|好喎|係|係呀|系|是|是的|对|對|对的|啱|要|要呀|得|可以|冇問題|冇问题|没问题|沒問題|no problem|当然|當然|行|嗯|确认|確認|confirm|save|保存|儲存|储存|存|yes save)$/u;
+const NO =
+  /^(?:no|n|nope|nah|not really|no need|don'?t|do not|never mind|nevermind|skip|cancel|唔|唔係|唔系|不是|不|否|唔要|不要|唔使|唔洗|不用|不需要|唔需要|免了|算了|算|冇|没有|沒有|唔好|不好|唔得|不行|不可以|唔可以|改|修改|edit|change|重新|不對|唔啱|错|錯)$/u;
+
+/** Yes or no, in the three languages; "thanks" alone could be either, and is asked. */
+export function readYesNo(text: string): Reading<boolean> {
+  const bare = text.replace(POLITE, " ").replace(/\s+/g, " ").trim();
+  if (bare === "") return POLITE.test(text) ? { kind: "ask", options: [true, false] } : unreadable;
+  const first = bare.split(" ")[0] ?? "";
+  const yes = YES.test(bare) || (YES.test(first) && !/\bnot\b|唔|不/u.test(bare));
+  const no = NO.test(bare) || (NO.test(first) && !YES.test(bare));
+  if (yes === no)
+    return /^(?:maybe|not sure|唔知|不知道|睇下|看看|perhaps|都得|随便|隨便)$/u.test(bare)
+      ? { kind: "ask", options: [true, false] }
+      : unreadable;
+  return sure(yes);
+}
+
+const MAX_PEOPLE = 20;
+const PERSON =
+  "(?:wife|husband|partner|gf|bf|girlfriend|boyfriend|friend|mum|mom|mother|dad|father|son|daughter|kid|child|baby|colleague|brother|sister|bro|sis|spouse|老婆|老公|太太|先生|男朋友|女朋友|男友|女友|朋友|媽媽|妈妈|媽咪|爸爸|爹哋|阿媽|阿爸|老母|老豆|仔|女|兒子|儿子|女兒|女儿|同事|家人|屋企人|細路|孩子|小朋友|哥哥|姐姐|弟弟|妹妹|BB|bb)";
+const PEOPLE_PATTERNS: [RegExp, (match: RegExpMatchArray) => number | undefined][] = [
+  [
+    /^(?:just me|only me|me only|myself|me alone|solo|alone|by myself|one person|just one|得我一個|得我一个|我一個|我一个|自己一個|自己一个|自己|一個人|一个人|淨係我|只有我|就我一个|就我一個|就我自己一個|就我自己一个|我自己一個|我自己一个)$/u,
+    () => 1,
+  ],
+  [
+    new RegExp(`^(?:me|i) (?:and|&|\\+|with) (?:my )?(${NUMBER}) (?:\\w+)$`, "u"),
+    (m) => add(1, m[1]),
+  ],
+  [
+    new RegExp(
+      `^(${NUMBER}) (?:adults?|grown-?ups?|大人)(?: and| \\+|,)? (${NUMBER}) (?:kids?|children|child|小朋友|小孩|細路)$`,
+      "u",
+    ),
+    (m) => add(numberValue(m[1] ?? ""), m[2]),
+  ],
+  [
+    new RegExp(
+      `^我\\s*(?:同|和|跟|與|与|加)\\s*(?:我)?${PERSON}\\s*(${NUMBER})\\s*(?:個人|个人|個|个|位)?$`,
+      "u",
+    ),
+    (m) => numberValue(m[1] ?? ""),
+  ],
+  [new RegExp(`^(?:me|i) (?:and|&|\\+|with) (?:my )?${PERSON}s?$`, "u"), () => 2],
+  [
+    new RegExp(
+      `^我\\s*(?:同|和|跟|與|与|加)\\s*(?:我)?(${NUMBER})\\s*(?:個|个|位)\\s*${PERSON}$`,
+      "u",
+    ),
+    (m) => add(1, m[1]),
+  ],
+  [new RegExp(`^我\\s*(?:同|和|跟|與|与|加)\\s*(?:我)?${PERSON}$`, "u"), () => 2],
+  [/^(?:兩公婆|两公婆|兩夫妻|两夫妻|couple|a couple|me and the wife|me and the missus)$/u, () => 2],
+  [
+    new RegExp(`^(?:一家|一家人)\\s*(${NUMBER})\\s*口$|^a family of (${NUMBER})$`, "u"),
+    (m) => numberValue(m[1] ?? m[2] ?? ""),
+  ],
+  [
+    new RegExp(`^(${NUMBER})\\s*大\\s*(${NUMBER})\\s*小$`, "u"),
+    (m) => add(numberValue(m[1] ?? ""), m[2]),
+  ],
+  [
+    new RegExp(
+      `^(?:we are |we're |there are |there're |我哋|我们|我們|總共|总共|一共)?\\s*(${NUMBER}|\\d+)\\s*(?:\\+|plus|或以上|個以上|个以上)?\\s*(?:個人|个人|個|个|位|人|people|persons|person|pax|adults|of us|ppl|guys|大人)?\\s*(?:去|一齊|一起|together|in total|total)?$`,
+      "u",
+    ),
+    (m) => numberValue(m[1] ?? ""),
+  ],
+];
+
+function add(base: number | undefined, text: string | undefined): number | undefined {
+  const extra = numberValue(text ?? "");
+  return base === undefined || extra === undefined ? undefined : base + extra;
+}
+
+/** How many people need data: "三個人", "four of us", "我同老婆", "一家四口", "兩大一小". */
+export function readPeople(text: string): Reading<number> {
+  const bare = leftover(text, [
+    /(?:我哋|我们|我們)?(?:有|會有|会有)/gu,
+    /\b(?:about|around|maybe|probably|like|um+|so|just|only|we have|there will be|it's)\b/gu,
+    /大概|大約|大约|應該|应该|吧|啦|喇|呀|啊|咋|而已|la/gu,
+  ]);
+  for (const [pattern, count] of PEOPLE_PATTERNS) {
+    const match = text.match(pattern) ?? bare.match(pattern);
+    if (!match) continue;
+    const value = count(match);
+    if (value === undefined || !Number.isInteger(value) || value < 1) return unreadable;
+    return value > MAX_PEOPLE ? refused("out-of-range", value) : sure(value);
+  }
+  return unreadable;
+}
+
+const REGULAR =
+  /live|living|resident|commut\w*|every ?(?:day|week|weekend|month)|weekly|daily|often|regular(?:ly)?|frequent(?:ly)?|all the time|work(?:ing)? (?:there|in hk|in hong kong)|study|studying|student|cross-border|每天|每日|每星期|每個星期|每个星期|每周|每週|每個月|每个月|每月|经常|經常|成日|常常|常去|长住|長住|住喺|住在|住香港|定居|返工|上班|通勤|跨境|讀書|读书|返學|上学|上學|工作|住|長期|长期|久/u;
+/** What kind of visit: a business trip taken every week is still regular. */
+const TRIP_KIND =
+  /trip|travel\w*|holiday|vacation|visit\w*|short|few days|sightseeing|旅行|旅遊|旅游|玩|出差|短期|短途|幾日|几天|几日|幾天|短暫|短暂|過境|过境|transit|layover|stopover/u;
+/** Not often: these beat the regular words they contain ("不常" holds "常"). */
+const RARELY =
+  /一次|first time|第一次|once|偶爾|偶尔|间中|間中|有時|有时|少去|rarely|seldom|occasionally|now and then|sometimes|不常|唔常|唔係成日|不是经常|不是經常|唔多去|不多去|not often|not regular\w*|not every|don'?t live|not living|唔係住|不是住/u;
+/** Longer than this in Hong Kong is not a trip. */
+const TRIP_MAX_DAYS = 60;
+
+/** A short trip, or regularly / living there: "住五天" is a trip, "不常去" too, "返工" is regular. */
+export function readStay(text: string): Reading<Stay> {
+  const readings = new Set<Stay>();
+  const rarely = RARELY.test(text);
+  const regular = !rarely && REGULAR.test(text.replace(new RegExp(TRIP_KIND.source, "gu"), " "));
+  const trip = rarely || (TRIP_KIND.test(text) && !regular);
+  const duration = findDuration(text);
+  if (duration !== undefined && duration.days > 0) {
+    readings.add(duration.days <= TRIP_MAX_DAYS ? "trip" : "regular");
+  } else if (regular && /^住/u.test(text) && !/住喺|住在|住香港|住係/u.test(text)) {
+    // "住" on its own says nothing of how long.
+    return unreadable;
+  }
+  if (trip) readings.add("trip");
+  if (regular && !(duration && /^住|\bstay/u.test(text))) readings.add("regular");
+  return fromReadings([...readings]);
+}
+
+const HEAVY =
+  /heavy|a lot|lots|loads|tons|video|videos|stream\w*|netflix|youtube|yt|tiktok|抖音|douyin|bilibili|b站|直播|live ?stream|视频|視頻|影片|睇片|看片|睇劇|追剧|追劇|煲劇|煲剧|打机|打機|gam(?:e|es|ing)|游戏|遊戲|work(?:ing)?|工作|返工|办公|辦公|hotspot|热点|熱點|laptop|电脑|電腦|notebook|zoom|teams|meeting|会议|會議|download\w*|下载|下載|大量|好多|很多|非常多|用得多|用好多|狂用|重度|重|猛/u;
+const MEDIUM =
+  /medium|moderate|normal|average|some|social|instagram|\big\b|facebook|\bfb\b|小红书|小紅書|微博|weibo|photo|photos|pics|pictures|相片|照片|影相|拍照|拍片|刷|一般|普通|中等|适中|適中|正常|还好|還好|麻麻|中度|中|不多不少|唔多唔少/u;
+const LIGHT =
+  /light|little|a bit|not much|barely|hardly|minimal|chat\w*|messag\w*|text(?:ing)?|whatsapp|wechat|微信|\bline\b|signal|telegram|maps?|google maps|地图|地圖|导航|導航|搵路|查路|email|emails|少|唔多|不多|很少|好少|轻度|輕度|轻|輕|聊天|傾偈|打字|睇地圖|看地图|basic|only (?:chat|maps|messages)/u;
+/** A heavy or medium word after one of these is not heavy or medium use: "not much video". */
+const NEGATED = new RegExp(
+  `(?:not|no|don'?t|dont|never|hardly|barely|rarely|little|seldom|不|唔|冇|没|沒|少|很少|好少|不怎么|不怎麼|唔點|唔太|不太)\\s*(?:\\w+\\s*|\\p{Script=Han}){0,3}?(?:${HEAVY.source}|${MEDIUM.source})`,
+  "gu",
+);
+
+/** How heavy the use is; when light and heavy are both named, asked. */
+export function readUse(text: string): Reading<Use> {
+  const negated = NEGATED.test(text);
+  const rest = text.replace(NEGATED, " ");
+  const light = negated || LIGHT.test(rest);
+  const heavy = HEAVY.test(rest);
+  const medium = MEDIUM.test(rest);
+  if (heavy && light) return { kind: "ask", options: ["light", "heavy"] };
+  if (heavy) return sure("heavy");
+  if (medium) return sure("medium");
+  return light ? sure("light") : unreadable;
+}
+
+export const CARRIERS = ["cmhk", "hkt", "smartone", "three", "unicom", "mvno", "unsure"] as const;
+export type Carrier = (typeof CARRIERS)[number];
+const CARRIER_PATTERNS: [Carrier, RegExp][] = [
+  ["cmhk", /中国移动|中國移動|中移动|中移動|移动|移動|cmhk|china mobile|cmcc/u],
+  ["hkt", /\bhkt\b|csl|1o1o|1010|香港电讯|香港電訊|電訊盈科|电讯盈科|pccw|club sim/u],
+  ["smartone", /smart ?one|smartone|smart ?tone|数码通|數碼通|\bsmt\b/u],
+  ["three", /\b3hk\b|\bthree\b|和记|和記|\b3 ?香港|3香港|\bhutchison\b|^3$/u],
+  ["unicom", /联通|聯通|unicom|\bcuhk\b/u],
+  ["mvno", /mvno|virtual|虚拟|虛擬|小品牌|細牌子|细牌子|小牌子|小公司|二手|转售|轉售/u],
+  [
+    "unsure",
+    /不知|唔知|not sure|unsure|dunno|don'?t know|idk|no idea|忘了|唔記得|不记得|不記得|forgot|不清楚|唔清楚|冇印象/u,
+  ],
+];
+
+/** Which carrier issued the card; two named is asked. */
+export function readCarrier(text: string): Reading<Carrier> {
+  return fromReadings(
+    CARRIER_PATTERNS.filter(([, pattern]) => pattern.test(text)).map(([carrier]) => carrier),
+  );
+}
+
+export { bareNumber, doubted, FILLERS, leftover };
