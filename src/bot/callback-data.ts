@@ -1,4 +1,5 @@
 import { LANGUAGES, type Language } from "../kb/schema.js";
+import type { UsageMeaning } from "../reading/usage-report.js";
 
 /** What a button asks for. Encoded as short text, since Telegram allows 64 bytes of data. */
 export type Action =
@@ -11,14 +12,26 @@ export type Action =
   | { kind: "rate"; entryId: string; helpful: boolean }
   | { kind: "lang"; language: Language }
   /** Starts a guided flow. */
-  | { kind: "go"; flow: Flow };
+  | { kind: "go"; flow: Flow }
+  /**
+   * An answer to the flow question numbered `question` (each question a flow sends gets the
+   * next number, so a press on an older one is recognised as stale): a choice by its index.
+   */
+  | { kind: "flow"; question: number; choice: number | "back" | "cancel" }
+  /** A tracker button: pause or resume, delete (asked first), or keep things as they are. */
+  | { kind: "tracker"; command: TrackerCommand }
+  /** A usage report, chosen where a typed one had two readings or was lower than the last. */
+  | { kind: "usage"; meaning: UsageMeaning | "reset"; megabytes: number };
 
 export const FLOWS = ["share", "monitor"] as const;
 export type Flow = (typeof FLOWS)[number];
+export const TRACKER_COMMANDS = ["pause", "delete", "delete-yes", "keep", "typo"] as const;
+export type TrackerCommand = (typeof TRACKER_COMMANDS)[number];
+const USAGE_MEANINGS = { u: "used", m: "more", l: "left", r: "reset" } as const;
 
 export const MAX_CALLBACK_BYTES = 64;
 const ID = "[a-z0-9]+(?:-[a-z0-9]+)*";
-const PATTERNS: [RegExp, (match: RegExpMatchArray) => Action][] = [
+const PATTERNS: [RegExp, (match: RegExpMatchArray) => Action | undefined][] = [
   [/^menu$/, () => ({ kind: "menu" })],
   [new RegExp(`^menu:(${ID})$`), (m) => ({ kind: "menu", categoryId: m[1] ?? "" })],
   [new RegExp(`^show:(${ID})$`), (m) => ({ kind: "show", entryId: m[1] ?? "" })],
@@ -27,7 +40,36 @@ const PATTERNS: [RegExp, (match: RegExpMatchArray) => Action][] = [
     new RegExp(`^rate:(${ID}):(up|down)$`),
     (m) => ({ kind: "rate", entryId: m[1] ?? "", helpful: m[2] === "up" }),
   ],
+  [/^lang:(.+)$/, (m) => oneOf(LANGUAGES, m[1], (language) => ({ kind: "lang", language }))],
+  [/^go:(.+)$/, (m) => oneOf(FLOWS, m[1], (flow) => ({ kind: "go", flow }))],
+  [
+    /^f:(\d{1,6}):(\d{1,2}|back|cancel)$/,
+    (m) => {
+      const choice = m[2] === "back" || m[2] === "cancel" ? m[2] : Number(m[2]);
+      return { kind: "flow", question: Number(m[1]), choice };
+    },
+  ],
+  [
+    /^tracker:(.+)$/,
+    (m) => oneOf(TRACKER_COMMANDS, m[1], (command) => ({ kind: "tracker", command })),
+  ],
+  [
+    /^u:([umlr]):(\d{1,9}(?:\.\d{1,2})?)$/,
+    (m) => ({
+      kind: "usage",
+      meaning: USAGE_MEANINGS[m[1] as keyof typeof USAGE_MEANINGS],
+      megabytes: Number(m[2]),
+    }),
+  ],
 ];
+
+function oneOf<T extends string>(
+  values: readonly T[],
+  text: string | undefined,
+  build: (value: T) => Action,
+): Action | undefined {
+  return values.includes(text as T) ? build(text as T) : undefined;
+}
 
 export function encodeAction(action: Action): string {
   const data = (() => {
@@ -43,6 +85,14 @@ export function encodeAction(action: Action): string {
         return `lang:${action.language}`;
       case "go":
         return `go:${action.flow}`;
+      case "flow":
+        return `f:${action.question}:${action.choice}`;
+      case "tracker":
+        return `tracker:${action.command}`;
+      case "usage": {
+        const letter = Object.entries(USAGE_MEANINGS).find(([, m]) => m === action.meaning)?.[0];
+        return `u:${letter}:${Math.round(action.megabytes * 100) / 100}`;
+      }
     }
   })();
   if (Buffer.byteLength(data) > MAX_CALLBACK_BYTES) {
@@ -53,14 +103,6 @@ export function encodeAction(action: Action): string {
 
 /** The action a button's data stands for, or undefined for anything this bot did not make. */
 export function decodeAction(data: string): Action | undefined {
-  if (data.startsWith("lang:")) {
-    const language = data.slice("lang:".length) as Language;
-    return LANGUAGES.includes(language) ? { kind: "lang", language } : undefined;
-  }
-  if (data.startsWith("go:")) {
-    const flow = data.slice("go:".length) as Flow;
-    return FLOWS.includes(flow) ? { kind: "go", flow } : undefined;
-  }
   for (const [pattern, build] of PATTERNS) {
     const match = data.match(pattern);
     if (match) return build(match);

@@ -4,6 +4,7 @@ import type { TrackerRecord } from "../storage/storage.js";
 import { formatData } from "../tracker/amounts.js";
 import { planEnd } from "../tracker/reminders.js";
 import { usageStatus } from "../tracker/usage.js";
+import { encodeAction } from "./callback-data.js";
 import type { BotContext, BotDeps } from "./context.js";
 import { botI18n } from "./create-bot.js";
 import { escapeHtml } from "./html.js";
@@ -68,7 +69,10 @@ export function createScheduler(bot: Bot<BotContext>, deps: BotDeps): Scheduler 
           ),
           {
             parse_mode: "HTML",
-            reply_markup: new InlineKeyboard().text(t("button-monitor"), "go:monitor"),
+            reply_markup: new InlineKeyboard().text(
+              t("button-monitor"),
+              encodeAction({ kind: "go", flow: "monitor" }),
+            ),
           },
         );
       } else {

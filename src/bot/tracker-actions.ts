@@ -1,4 +1,7 @@
 import { InlineKeyboard, InputFile } from "grammy";
+import type { Language } from "../kb/schema.js";
+import { readAnswer } from "../reading/read-answer.js";
+import type { UsageReport } from "../reading/usage-report.js";
 import type { TrackerRecord } from "../storage/storage.js";
 import { formatData } from "../tracker/amounts.js";
 import { usageChartSvg } from "../tracker/chart.js";
@@ -7,6 +10,7 @@ import { nextReminder } from "../tracker/reminders.js";
 import {
   alertsDue,
   checkReading,
+  hongKongDate,
   type Plan,
   type ReadingProblem,
   type Threshold,
@@ -16,6 +20,7 @@ import {
 import { encodeAction } from "./callback-data.js";
 import type { BotContext } from "./context.js";
 import { escapeHtml } from "./html.js";
+import { sendView } from "./reply.js";
 import type { View } from "./views.js";
 
 /** The knowledge-base entries an alert points to: what to do when data runs low. */
@@ -23,6 +28,27 @@ const ALERT_ENTRIES = ["plan-adjust", "monitoring-check-regularly"];
 
 export function describeThreshold(threshold: Threshold): string {
   return "percent" in threshold ? `${threshold.percent}%` : formatData(threshold.megabytes);
+}
+
+/** An hour of the day as a Hong Kong clock shows it: 09:00, 21:00. */
+export function formatHour(hour: number): string {
+  return `${String(hour).padStart(2, "0")}:00`;
+}
+
+const DAY_FORMATS: Record<Language, Intl.DateTimeFormat> = {
+  "zh-Hans": new Intl.DateTimeFormat("zh-CN", { dateStyle: "long", timeZone: "UTC" }),
+  "zh-Hant": new Intl.DateTimeFormat("zh-HK", { dateStyle: "long", timeZone: "UTC" }),
+  en: new Intl.DateTimeFormat("en-GB", {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    timeZone: "UTC",
+  }),
+};
+
+/** A calendar day as its readers write it: 2 Dec 2026, 2026年12月2日: never an order to misread. */
+export function formatDay(date: string, language: Language): string {
+  return DAY_FORMATS[language].format(new Date(`${date}T00:00:00Z`));
 }
 
 /** The record with its next reminder worked out, as of `now`. */
@@ -73,12 +99,26 @@ export function usageView(ctx: BotContext, record: TrackerRecord, now: Date): Vi
   if (status.runsOutOn)
     lines.push(`⚠️ ${escapeHtml(ctx.t("usage-runs-out", { date: status.runsOutOn }))}`);
   if (record.readings.length === 0) lines.push(escapeHtml(ctx.t("usage-no-readings")));
-  const keyboard = new InlineKeyboard()
-    .text(ctx.t(record.paused ? "tracker-resume" : "tracker-pause"), "tracker:pause")
-    .text(ctx.t("tracker-delete"), "tracker:delete")
+  return { text: lines.join("\n"), keyboard: trackerKeyboard(ctx, record) };
+}
+
+/** "Delete your tracker?": yes, or keep it. */
+export function trackerDeleteKeyboard(ctx: BotContext): InlineKeyboard {
+  return new InlineKeyboard()
+    .text(ctx.t("tracker-delete-yes"), encodeAction({ kind: "tracker", command: "delete-yes" }))
+    .text(ctx.t("flow-cancel"), encodeAction({ kind: "tracker", command: "keep" }));
+}
+
+/** The tracker's buttons, showing its state: ⏸ Pause while reminders run, ▶️ Resume while not. */
+export function trackerKeyboard(ctx: BotContext, record: TrackerRecord): InlineKeyboard {
+  return new InlineKeyboard()
+    .text(
+      ctx.t(record.paused ? "tracker-resume" : "tracker-pause"),
+      encodeAction({ kind: "tracker", command: "pause" }),
+    )
+    .text(ctx.t("tracker-delete"), encodeAction({ kind: "tracker", command: "delete" }))
     .row()
-    .text(ctx.t("tracker-edit"), "go:monitor");
-  return { text: lines.join("\n"), keyboard };
+    .text(ctx.t("tracker-edit"), encodeAction({ kind: "go", flow: "monitor" }));
 }
 
 /** /usage: the chart of use against the plan, with the figures as its caption. */
@@ -102,10 +142,9 @@ export async function recordReading(
   record: TrackerRecord,
   usedMb: number,
   now: Date,
-  { force = false } = {},
 ): Promise<ReadingOutcome> {
   const problem = checkReading(record.plan, readingsOf(record), usedMb);
-  if (problem && !(force && problem === "lower-than-last")) return { ok: false, problem };
+  if (problem) return { ok: false, problem };
   const updated: TrackerRecord = {
     ...record,
     readings: [...record.readings, { at: now.toISOString(), usedMb }],
@@ -132,6 +171,83 @@ export async function recordReading(
     return { text: `⚠️ ${escapeHtml(text)}`, keyboard };
   });
   return { ok: true, view: usageView(ctx, updated, now), alerts };
+}
+
+/**
+ * Reads a typed usage report for the user's tracker and acts on it: records it, asks which
+ * reading was meant, or says why it cannot be taken. False when the user has no tracker.
+ */
+export async function reportUsage(ctx: BotContext, text: string): Promise<boolean> {
+  if (!ctx.from) return false;
+  const record = await ctx.deps.storage.trackers.get(ctx.from.id);
+  if (!record) return false;
+  const now = new Date();
+  const reading = readAnswer("usage", text, {
+    today: hongKongDate(now),
+    plan: { totalMb: record.plan.totalMb },
+  });
+  switch (reading.kind) {
+    case "sure":
+      await applyReport(ctx, record, reading.value, now);
+      return true;
+    case "ask": {
+      const keyboard = new InlineKeyboard();
+      for (const report of reading.options) {
+        keyboard
+          .text(describeReport(ctx, report), encodeAction({ kind: "usage", ...report }))
+          .row();
+      }
+      await ctx.reply(ctx.t("used-which"), { reply_markup: keyboard });
+      return true;
+    }
+    case "refused":
+      await ctx.reply(ctx.t(`used-${reading.reason}`, { total: formatData(record.plan.totalMb) }));
+      return true;
+    default:
+      await ctx.reply(ctx.t("used-expected"));
+      return true;
+  }
+}
+
+/** "Used 500 MB so far", "500 MB more", "500 MB left": a report as a button says it. */
+export function describeReport(ctx: BotContext, report: UsageReport): string {
+  return ctx.t(`used-as-${report.meaning}`, { amount: formatData(report.megabytes) });
+}
+
+/** Turns a report into the card's total so far, and records it. */
+export async function applyReport(
+  ctx: BotContext,
+  record: TrackerRecord,
+  report: UsageReport | { meaning: "reset"; megabytes: number },
+  now: Date,
+): Promise<void> {
+  const lastMb = record.readings.at(-1)?.usedMb ?? 0;
+  const usedMb =
+    report.meaning === "more"
+      ? lastMb + report.megabytes
+      : report.meaning === "left"
+        ? record.plan.totalMb - report.megabytes
+        : report.megabytes;
+  // The card was reset or topped up: a new count starts from this reading.
+  const base = report.meaning === "reset" ? { ...record, readings: [], alertsSent: [] } : record;
+  const outcome = await recordReading(ctx, base, usedMb, now);
+  if (outcome.ok) {
+    await sendView(ctx, outcome.view);
+    for (const alert of outcome.alerts) await sendView(ctx, alert);
+    return;
+  }
+  if (outcome.problem === "lower-than-last") {
+    await ctx.reply(ctx.t("used-lower", { used: formatData(usedMb), last: formatData(lastMb) }), {
+      reply_markup: new InlineKeyboard()
+        .text(
+          ctx.t("used-lower-reset"),
+          encodeAction({ kind: "usage", meaning: "reset", megabytes: usedMb }),
+        )
+        .text(ctx.t("used-lower-typo"), encodeAction({ kind: "tracker", command: "typo" })),
+    });
+    return;
+  }
+  await ctx.reply(ctx.t(`used-${outcome.problem}`, { total: formatData(record.plan.totalMb) }));
 }
 
 export function readingsOf(record: TrackerRecord) {

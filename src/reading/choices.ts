@@ -11,9 +11,9 @@ import { FILLERS, leftover } from "./prepare.js";
 import { doubted, fromReadings, type Reading, refused, sure, unreadable } from "./reading.js";
 
 const POLITE =
-  /(?:唔該|唔该|謝謝|谢谢|多謝|多谢|thanks?|thank you|thx|please|pls|喇|啦|呀|啊|吖|la|lah|喔|哦|了|先|!|\.)/gu;
+  /(?:等陣|等一下|等等|\bwait\b|我想|i want to|i'd like to|let me|唔該|唔该|謝謝|谢谢|多謝|多谢|thanks?|thank you|thx|please|pls|喇|啦|呀|啊|吖|la|lah|喔|哦|了|先|!|\.)/gu;
 const YES =
-  /^(?:yes|y|yeah|yea|yep|yup|ya|sure|ok|okay|k|of course|definitely|why not|go ahead|do it|sounds good|please do|好|好呀|好啊|好的|好吧|好嘅|好喎|係|係呀|系|是|是的|对|對|对的|啱|要|要呀|得|可以|冇問題|冇问题|没问题|沒問題|no problem|当然|當然|行|嗯|确认|確認|confirm|save|保存|儲存|储存|存|yes save)$/u;
+  /^(?:yes|y|yeah|yea|yep|yup|ya|sure|ok|okay|k|of course|definitely|why not|sure why not|有|有呀|有啊|go ahead|do it|sounds good|please do|好|好呀|好啊|好的|好吧|好嘅|好喎|係|係呀|系|是|是的|对|對|对的|啱|要|要呀|得|可以|冇問題|冇问题|没问题|沒問題|no problem|当然|當然|行|嗯|确认|確認|confirm|save|保存|儲存|储存|存|yes save)$/u;
 const NO =
   /^(?:no|n|nope|nah|not really|no need|don'?t|do not|never mind|nevermind|skip|cancel|唔|唔係|唔系|不是|不|否|唔要|不要|唔使|唔洗|不用|不需要|唔需要|免了|算了|算|冇|没有|沒有|唔好|不好|唔得|不行|不可以|唔可以|改|修改|edit|change|重新|不對|唔啱|错|錯)$/u;
 
@@ -22,7 +22,9 @@ export function readYesNo(text: string): Reading<boolean> {
   const bare = text.replace(POLITE, " ").replace(/\s+/g, " ").trim();
   if (bare === "") return POLITE.test(text) ? { kind: "ask", options: [true, false] } : unreadable;
   const first = bare.split(" ")[0] ?? "";
-  const yes = YES.test(bare) || (YES.test(first) && !/\bnot\b|唔|不/u.test(bare));
+  // "Sure, why not" says yes; any other "not" after a yes word takes it back.
+  const yes =
+    YES.test(bare) || (YES.test(first) && !/\bnot\b|唔|不/u.test(bare.replace(/why not/g, "")));
   const no = NO.test(bare) || (NO.test(first) && !YES.test(bare));
   if (yes === no)
     return /^(?:maybe|not sure|唔知|不知道|睇下|看看|perhaps|都得|随便|隨便)$/u.test(bare)
@@ -36,7 +38,7 @@ const PERSON =
   "(?:wife|husband|partner|gf|bf|girlfriend|boyfriend|friend|mum|mom|mother|dad|father|son|daughter|kid|child|baby|colleague|brother|sister|bro|sis|spouse|老婆|老公|太太|先生|男朋友|女朋友|男友|女友|朋友|媽媽|妈妈|媽咪|爸爸|爹哋|阿媽|阿爸|老母|老豆|仔|女|兒子|儿子|女兒|女儿|同事|家人|屋企人|細路|孩子|小朋友|哥哥|姐姐|弟弟|妹妹|BB|bb)";
 const PEOPLE_PATTERNS: [RegExp, (match: RegExpMatchArray) => number | undefined][] = [
   [
-    /^(?:just me|only me|me only|myself|me alone|solo|alone|by myself|one person|just one|得我一個|得我一个|我一個|我一个|自己一個|自己一个|自己|一個人|一个人|淨係我|只有我|就我一个|就我一個|就我自己一個|就我自己一个|我自己一個|我自己一个)$/u,
+    /^(?:just me|only me|me only|myself|me alone|solo|alone|by myself|one person|just one|得我一個|得我一个|我一個|我一个|自己一個|自己一个|自己|一個人|一个人|淨係我|只有我|就我一个|就我一個|就我自己一個|就我自己一个|我自己一個|我自己一个|就我一个人|就我一個人|我一个人|我一個人|得我一個人)$/u,
     () => 1,
   ],
   [
@@ -65,7 +67,7 @@ const PEOPLE_PATTERNS: [RegExp, (match: RegExpMatchArray) => number | undefined]
     ),
     (m) => add(1, m[1]),
   ],
-  [new RegExp(`^我\\s*(?:同|和|跟|與|与|加)\\s*(?:我)?${PERSON}$`, "u"), () => 2],
+  [new RegExp(`^我\\s*(?:同|和|跟|與|与|加)\\s*(?:我|my)?\\s*${PERSON}$`, "u"), () => 2],
   [/^(?:兩公婆|两公婆|兩夫妻|两夫妻|couple|a couple|me and the wife|me and the missus)$/u, () => 2],
   [
     new RegExp(`^(?:一家|一家人)\\s*(${NUMBER})\\s*口$|^a family of (${NUMBER})$`, "u"),
@@ -77,7 +79,7 @@ const PEOPLE_PATTERNS: [RegExp, (match: RegExpMatchArray) => number | undefined]
   ],
   [
     new RegExp(
-      `^(?:we are |we're |there are |there're |我哋|我们|我們|總共|总共|一共)?\\s*(${NUMBER}|\\d+)\\s*(?:\\+|plus|或以上|個以上|个以上)?\\s*(?:個人|个人|個|个|位|人|people|persons|person|pax|adults|of us|ppl|guys|大人)?\\s*(?:去|一齊|一起|together|in total|total)?$`,
+      `^(?:we are |we're |there are |there're |我哋|我们|我們)?\\s*(?:團|团|一行)?\\s*(?:總共|总共|一共|合共)?\\s*(${NUMBER}|\\d+)\\s*(?:\\+|plus|或以上|個以上|个以上)?\\s*(?:個人|个人|個|个|位|人|people|persons|person|pax|adults|of us|ppl|guys|大人)?\\s*(?:去|一齊|一起|together|in total|total)?$`,
       "u",
     ),
     (m) => numberValue(m[1] ?? ""),

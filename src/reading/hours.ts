@@ -11,7 +11,7 @@ const MORNING = /(?<=\d\s?)(?:am|a\.m)|早上|早晨|朝早|朝|上午|早|morni
 const NOON = /中午|晏晝|晏昼|noon|lunch ?time|lunch/u;
 const MIDNIGHT = /半夜|午夜|midnight/u;
 
-const CLOCK = /\b(\d{1,2})\s*[:.：]\s*(\d{2})\b/u;
+const CLOCK = /\b(\d{1,2})\s*[:.：]\s*(\d{2})(?!\d)/u;
 const SPOKEN = new RegExp(
   `(${NUMBER})\\s*(?:[點点時时]|o'?clock|oclock|am|a\\.m\\.?|pm|p\\.m\\.?)\\s*(半|(\\d{1,2}|${NUMBER})\\s*分?)?`,
   "u",

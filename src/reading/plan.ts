@@ -18,7 +18,7 @@ const MAX_PLAN_MB = MB_PER_GB * MB_PER_GB;
 export const MAX_PLAN_DAYS = 365;
 /** Words of the plan steps that say nothing beyond the figure: "plan", "套餐", "each month". */
 const PLAN_WORDS =
-  /\b(?:plan|data|card|sim|total|package|pack|got|have|has|bought|buy|per|a|an|each|every|month|monthly|only|left|remaining|warn me|remind me|alert me|tell me|when|if|there'?s|is|are|start(?:ed|s)?|began|begin|from|since|on|activated|at)\b|套餐|計劃|计划|月費|月费|流量|數據|数据|卡|上網|上网|有|買咗|买了|買了|總共|总共|一共|個|个|張|张|每月|每個月|每个月|剩返?|剩低|剩下|還剩|还剩|嘅時候|的时候|時|时|提我|提醒我|通知我|话我知|話我知|開始|开始|起|開通|开通|啟用|启用|由|從|从|用|嗰日|那天|嗰陣|開|开|插|買|买|激活|\b(?:activated|opened|bought|got it|morning|afternoon|evening|night)\b|朝早|早上|上午|下午|晚上|夜晚|中午|凌晨/gu;
+  /\b(?:plan|data|card|sim|total|package|pack|got|have|has|bought|buy|per|a|an|each|every|month|monthly|only|left|remaining|warn(?: me)?|remind(?: me)?|alert(?: me)?|tell me|notify(?: me)?|when|if|there'?s|is|are|start(?:ed|s)?|began|begin|from|since|on|activated|at)\b|套餐|計劃|计划|月費|月费|流量|數據|数据|卡|上網|上网|有|買咗|买了|買了|總共|总共|一共|個|个|張|张|每月|每個月|每个月|剩返?|剩低|剩下|還剩|还剩|嘅時候|的时候|時|时|提我|提醒我|通知我|话我知|話我知|開始|开始|起|開通|开通|啟用|启用|由|從|从|用|嗰日|那天|嗰陣|開|开|插|買|买|激活|咗|了|剛|刚|啱|\b(?:activated|opened|bought|got it|morning|afternoon|evening|night)\b|朝早|早上|上午|下午|晚上|夜晚|中午|凌晨/gu;
 
 const rest = (text: string, spans: { index: number; length: number }[], extra: RegExp[] = []) => {
   let blanked = text;
@@ -157,7 +157,7 @@ const NONE =
   /^(?:no|none|nope|nah|never|no thanks?|no need|not needed|skip|don'?t|dont|no check-?in|no reminders?|no daily|唔使|唔洗|不用|不需要|唔需要|唔要|不要|免了|算了|冇|没有|沒有|不必|唔好|不好|唔使喇|不用了)$/u;
 const WANTS_ONE = /^(?:yes|yeah|yep|sure|ok|okay|好|好呀|好啊|係|要|可以|得)$/u;
 const CHECK_IN_WORDS =
-  /\b(?:yes|yeah|yep|sure|ok|okay|remind me|ask me|check in|ping me|message me|every ?day|daily|at|around|about|please)\b|好呀|好啊|好|係|可以|要|每日|每天|問我|问我|提我|提醒我|喺|在|左右|大概|吧|啦|呀|la/gu;
+  /\b(?:good|fine|works|great|perfect|every ?(?:night|morning|evening)|each (?:day|night)|nightly|yes|yeah|yep|sure|ok|okay|remind me|ask me|check in|ping me|message me|every ?day|daily|at|around|about|please)\b|好呀|好啊|好|係|可以|要|每晚|每朝|每日|每天|問我|问我|提我|提醒我|喺|在|左右|大概|吧|啦|呀|la/gu;
 
 /** The hour of a daily check-in, or none; a bare "9" asks morning or evening. */
 export function readCheckIn(text: string): Reading<CheckIn> {
@@ -169,6 +169,6 @@ export function readCheckIn(text: string): Reading<CheckIn> {
   if (WANTS_ONE.test(bare)) return { kind: "ask", options: [9, 21] };
   const hour = findHour(text);
   if (!hour) return unreadable;
-  const left = leftover(text, [...hour.spans, CHECK_IN_WORDS, ...FILLERS]);
+  const left = leftover(text, [CHECK_IN_WORDS, ...hour.spans, ...FILLERS]);
   return doubted(hour.reading as Reading<CheckIn>, left);
 }

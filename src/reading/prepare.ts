@@ -37,5 +37,5 @@ export function leftover(text: string, patterns: readonly RegExp[]): string {
  */
 export const FILLERS: readonly RegExp[] = [
   /\b(?:i think|i guess|i believe|i reckon|probably|maybe|perhaps|about|around|roughly|approx(?:imately)?|approximately|like|um+|uh+|er+m*|hmm+|so|just|well|oh|ah|ok(?:ay)?|yeah|lol|haha+|please|pls|plz|thanks?|thank you|thx|ty|i'?m|i|we|we'?re|it'?s|its|it|is|was|be|the|my|our|me|mine|for|in|at|on|of|la|lah|leh|ar|wor|ga|ge|lo|bah|ba|ya|yah|hehe+|hoho)\b/g,
-  /(?:我哋|我們|我们|我|大概|大約|大约|約|约|左右|差唔多|差不多|應該|应该|可能|估計|估计|好似|好像|即係|即是|就係|就是|其實|其实|唔該|唔该|謝謝|谢谢|多謝|多谢|麻煩|麻烦|吧|啦|喇|嘞|呀|啊|吖|囉|啰|咯|嘅|的|嗯|哦|噢|喔|呢|嘛|咧|嚟|喎|先|都|就|咋|而已|係|是|吓|下|咁|啲|得)/gu,
+  /(?:我哋|我們|我们|我|大概|大約|大约|約|约|左右|差唔多|差不多|應該|应该|可能|估計|估计|好似|好像|即係|即是|就係|就是|其實|其实|唔該|唔该|謝謝|谢谢|多謝|多谢|麻煩|麻烦|吧|啦|喇|嘞|呀|啊|吖|囉|啰|咯|嘅|的|嗯|哦|噢|喔|呢|嘛|咧|嚟|喎|先|都|就|咋|而已|㗎|囉|啩|係|是|吓|下|咁|啲|得)/gu,
 ];

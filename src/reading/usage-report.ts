@@ -51,7 +51,7 @@ export function readUsageReport(text: string, plan: PlanSize): Reading<UsageRepo
     USED,
     TODAY,
     TOTAL_WORDS,
-    /(?:^|\s)\+/u,
+    /(?:^|\s)\+|咗|了/u,
     /\bhave\b|\bgot\b|\bonly\b|\bof\b|\bout of\b|\bdata\b|流量|數據|数据|只|得|仲|still|now|依家|而家|现在|現在/gu,
   ].map((pattern) => new RegExp(pattern.source, "gu"));
   if (amount) {

@@ -32,7 +32,7 @@ export interface UsageStatus {
   daysLeft: number;
   /** What may be used per day from now on to last until the end. */
   dailyBudgetMb: number;
-  /** Recent use per day; undefined until two readings a while apart exist. */
+  /** Recent use per day, counted from the plan's start at zero; undefined until a report comes. */
   paceMbPerDay: number | undefined;
   /** The Hong Kong day the data runs out at the recent pace, if before the plan ends. */
   runsOutOn: string | undefined;
@@ -87,7 +87,12 @@ export function usageStatus(plan: Plan, readings: readonly Reading[], now: Date)
   const daysLeft = ended
     ? 0
     : Math.min(plan.days, Math.ceil((end.getTime() - now.getTime()) / DAY_MS));
-  const paceMbPerDay = recentPace(readings, now);
+  // The plan's start is a reading of its own, at zero: the pace counts from the first report.
+  const start = startOfHongKongDay(plan.startDate);
+  const paceMbPerDay = recentPace(
+    [{ at: start, usedMb: 0 }, ...readings.filter((reading) => reading.at >= start)],
+    now,
+  );
   let runsOutOn: string | undefined;
   if (!ended && paceMbPerDay && paceMbPerDay > 0) {
     const runsOutAt = new Date(now.getTime() + (leftMb / paceMbPerDay) * DAY_MS);

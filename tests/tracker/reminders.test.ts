@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nextReminder, planEnd, readHour } from "../../src/tracker/reminders.js";
+import { nextReminder, planEnd } from "../../src/tracker/reminders.js";
 import type { Plan } from "../../src/tracker/usage.js";
 
 const plan: Plan = { totalMb: 10240, startDate: "2026-11-20", days: 7, threshold: { percent: 20 } };
@@ -36,23 +36,5 @@ describe("nextReminder", () => {
 
   it("without check-ins, waits for the end of the plan", () => {
     expect(nextReminder({ plan }, hk("2026-11-21T10:00"))?.kind).toBe("plan-ended");
-  });
-});
-
-describe("readHour", () => {
-  it.each([
-    ["9", 9],
-    ["21:00", 21],
-    ["9pm", 21],
-    ["晚上9点", 21],
-    ["早上八點", 8],
-    ["十點", 10],
-  ])("reads %s as %d", (text, hour) => {
-    expect(readHour(text)).toBe(hour);
-  });
-
-  it("refuses what is not an hour", () => {
-    expect(readHour("25")).toBeUndefined();
-    expect(readHour("soon")).toBeUndefined();
   });
 });

@@ -1,113 +1,92 @@
-import { Composer, InlineKeyboard } from "grammy";
-import { formatData, readDataAmount } from "../../tracker/amounts.js";
+import { Composer } from "grammy";
+import { prepare } from "../../reading/prepare.js";
+import { hasUsageCue } from "../../reading/usage-report.js";
+import { decodeAction } from "../callback-data.js";
 import type { BotContext } from "../context.js";
-import { escapeHtml } from "../html.js";
 import { sendView } from "../reply.js";
-import { recordReading, scheduled, sendUsage } from "../tracker-actions.js";
+import {
+  applyReport,
+  describeReport,
+  reportUsage,
+  scheduled,
+  sendUsage,
+  trackerDeleteKeyboard,
+  trackerKeyboard,
+} from "../tracker-actions.js";
+import { trackerOfferView } from "../views.js";
 
-/** "用咗 2.3G", "used 2.3 GB", "已用 500MB": a usage report, when the user has a tracker. */
-const USAGE_REPORT =
-  /^(用咗|用了|已用|用左|used)\s*[+＋]?\s*[\d０-９.]+\s*(g|gb|m|mb|Ｇ|ｇ)?\s*$/iu;
-
-/** /usage, /used and /tracker: the user's own data tracker. */
+/** /usage, /used and /tracker: the user's own data tracker, and usage reports typed plainly. */
 export const trackerFeature = new Composer<BotContext>();
 const privateChat = trackerFeature.chatType("private");
 
 privateChat.command(["usage", "tracker"], async (ctx) => {
   const record = await ctx.deps.storage.trackers.get(ctx.from.id);
-  if (!record) return offerTracker(ctx);
+  if (!record) return sendView(ctx, trackerOfferView(ctx.t.bind(ctx)));
   await sendUsage(ctx, record, new Date());
 });
 
-privateChat.command("used", (ctx) => logUsage(ctx, ctx.match));
+privateChat.command("used", async (ctx) => {
+  if (!(await reportUsage(ctx, ctx.match))) await sendView(ctx, trackerOfferView(ctx.t.bind(ctx)));
+});
 
+// "用咗 2.3G", "I have 1GB left": a usage report, for a user who has a tracker; else a question.
 privateChat.on("message:text", async (ctx, next) => {
-  if (!USAGE_REPORT.test(ctx.msg.text.trim())) return next();
-  const record = await ctx.deps.storage.trackers.get(ctx.from.id);
-  if (!record) return next();
-  await logUsage(ctx, ctx.msg.text.replace(/^\D*?(?=[+＋\d０-９])/u, ""));
+  if (!hasUsageCue(prepare(ctx.msg.text)) || !(await reportUsage(ctx, ctx.msg.text))) {
+    await next();
+  }
 });
 
 trackerFeature.on("callback_query:data", async (ctx, next) => {
-  const [prefix, action, argument] = ctx.callbackQuery.data.split(":");
-  if (prefix !== "tracker") return next();
-  const record = await ctx.deps.storage.trackers.get(ctx.from.id);
+  const action = decodeAction(ctx.callbackQuery.data);
+  if (action?.kind !== "tracker" && action?.kind !== "usage") return next();
+  const record = ctx.from && (await ctx.deps.storage.trackers.get(ctx.from.id));
   if (!record) {
-    await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+    await ctx.answerCallbackQuery({ text: ctx.t("button-expired") }).catch(() => undefined);
     return;
   }
-  await ctx.answerCallbackQuery();
-  switch (action) {
-    case "pause":
-      await ctx.deps.storage.trackers.save(
-        scheduled({ ...record, paused: !record.paused }, new Date()),
-      );
-      await ctx.reply(ctx.t(record.paused ? "tracker-resumed" : "tracker-paused"));
+  // The spinner is stopped first; a query too old to answer changes nothing of what follows.
+  await ctx.answerCallbackQuery().catch(() => undefined);
+  if (action.kind === "usage") {
+    // A report's buttons are used once: a second press would record it twice.
+    await ctx.editMessageReplyMarkup().catch(() => undefined);
+    const { meaning, megabytes } = action;
+    if (meaning !== "reset") {
+      await ctx
+        .editMessageText(`✓ ${describeReport(ctx, { meaning, megabytes })}`)
+        .catch(() => undefined);
+    }
+    await applyReport(ctx, record, { meaning, megabytes }, new Date());
+    return;
+  }
+  switch (action.command) {
+    case "pause": {
+      const updated = scheduled({ ...record, paused: !record.paused }, new Date());
+      await ctx.deps.storage.trackers.save(updated);
+      // The button under the message shows the new state, so the next tap does what it says.
+      await ctx
+        .editMessageReplyMarkup({ reply_markup: trackerKeyboard(ctx, updated) })
+        .catch(() => undefined);
+      await ctx.reply(ctx.t(updated.paused ? "tracker-paused" : "tracker-resumed"));
       return;
+    }
     case "delete":
-      await ctx.reply(ctx.t("tracker-delete-confirm"), {
-        reply_markup: new InlineKeyboard()
-          .text(ctx.t("tracker-delete-yes"), "tracker:delete-yes")
-          .text(ctx.t("flow-cancel"), "tracker:keep"),
+      await sendView(ctx, {
+        text: ctx.t("tracker-delete-confirm"),
+        keyboard: trackerDeleteKeyboard(ctx),
       });
       return;
     case "delete-yes":
-      await ctx.deps.storage.trackers.delete(ctx.from.id);
+      await ctx.deps.storage.trackers.delete(record.userId);
+      await ctx.editMessageReplyMarkup().catch(() => undefined);
       await ctx.reply(ctx.t("tracker-deleted"));
       return;
     case "keep":
+      await ctx.editMessageReplyMarkup().catch(() => undefined);
+      await ctx.reply(ctx.t("tracker-kept"));
       return;
-    case "reset": {
-      // The card was reset or refilled: a new plan period starts from this reading.
-      const usedMb = Number(argument);
-      if (!Number.isFinite(usedMb)) return;
-      const fresh = { ...record, readings: [], alertsSent: [] };
-      const outcome = await recordReading(ctx, fresh, usedMb, new Date());
-      if (outcome.ok) await sendView(ctx, outcome.view);
+    case "typo":
+      await ctx.editMessageReplyMarkup().catch(() => undefined);
+      await ctx.reply(ctx.t("used-typo-kept"));
       return;
-    }
-    default:
-      await ctx.reply(ctx.t("button-expired"));
   }
 });
-
-async function logUsage(ctx: BotContext, text: string): Promise<void> {
-  if (!ctx.from) return;
-  const record = await ctx.deps.storage.trackers.get(ctx.from.id);
-  if (!record) return offerTracker(ctx);
-  const amount = readDataAmount(text);
-  if (amount === undefined) {
-    await ctx.reply(ctx.t("used-expected"));
-    return;
-  }
-  const increment = /^\s*[+＋]/u.test(text);
-  const usedMb = increment ? (record.readings.at(-1)?.usedMb ?? 0) + amount : amount;
-  const outcome = await recordReading(ctx, record, usedMb, new Date());
-  if (!outcome.ok) {
-    if (outcome.problem === "lower-than-last") {
-      await ctx.reply(
-        ctx.t("used-lower", {
-          used: formatData(usedMb),
-          last: formatData(record.readings.at(-1)?.usedMb ?? 0),
-        }),
-        {
-          reply_markup: new InlineKeyboard()
-            .text(ctx.t("used-lower-reset"), `tracker:reset:${usedMb}`)
-            .text(ctx.t("used-lower-typo"), "tracker:keep"),
-        },
-      );
-    } else {
-      await ctx.reply(ctx.t(`used-${outcome.problem}`, { total: formatData(record.plan.totalMb) }));
-    }
-    return;
-  }
-  await sendView(ctx, outcome.view);
-  for (const alert of outcome.alerts) await sendView(ctx, alert);
-}
-
-async function offerTracker(ctx: BotContext): Promise<void> {
-  await ctx.reply(escapeHtml(ctx.t("tracker-none")), {
-    parse_mode: "HTML",
-    reply_markup: new InlineKeyboard().text(ctx.t("button-monitor"), "go:monitor"),
-  });
-}

@@ -1,4 +1,5 @@
 import { InlineKeyboard } from "grammy";
+import { readAnswer, type Step, type StepAnswers } from "../../reading/read-answer.js";
 import {
   recommendSharing,
   type SharingAnswers,
@@ -6,68 +7,77 @@ import {
   type Use,
   WORKAROUND_ENTRIES,
 } from "../../sharing/recommend.js";
-import { readCount, readDays } from "../../tracker/amounts.js";
+import { hongKongDate } from "../../tracker/usage.js";
 import { encodeAction } from "../callback-data.js";
 import { escapeHtml } from "../html.js";
-import { defineFlow, yesNoQuestion } from "./flow-kit.js";
+import { type Choice, defineFlow, type Question, yesNoQuestion } from "./flow-kit.js";
 
 const MAX_PEOPLE = 20;
 
 /** /share: five questions the family-sharing article weighs, then a workaround and its reasons. */
-export const createShareFlow = defineFlow(async ({ kit, ctx, deps }) => {
+export const createShareFlow = defineFlow(async ({ kit, ctx, deps, conversation }) => {
   const { t } = kit;
-  await ctx.reply(t("share-intro"));
+  const today = hongKongDate(new Date(await conversation.now()));
+  const read =
+    <S extends Step>(step: S) =>
+    (text: string) =>
+      readAnswer(step, text, { today });
+  /** A question whose typed answers are named like its buttons when asked back. */
+  const choose = <S extends Step>(
+    step: S,
+    prompt: string,
+    choices: Choice<StepAnswers[S]>[],
+    expected: string,
+  ): Question<StepAnswers[S]> => ({
+    prompt,
+    choices,
+    read: read(step),
+    describe: (value) => choices.find((choice) => choice.value === value)?.label ?? String(value),
+    expected,
+  });
+  const yesNo = (step: "together" | "occasional") =>
+    yesNoQuestion(
+      t(`share-${step}`),
+      { yes: t(`share-${step}-yes`), no: t(`share-${step}-no`) },
+      t("flow-yes-no"),
+      read(step),
+    );
+
+  await kit.say(ctx, escapeHtml(t("share-intro")));
   const answers = await kit.steps<SharingAnswers>(ctx, {
     people: () => ({
-      prompt: t("share-people"),
-      choices: [1, 2, 3, 4, 5].map((n) => ({ value: n, label: n === 5 ? "5+" : String(n) })),
-      parse: (text) => readCount(text, 1, MAX_PEOPLE),
-      expected: t("share-people-expected", { max: MAX_PEOPLE }),
-    }),
-    stay: () => ({
-      prompt: t("share-stay"),
-      choices: [
-        { value: "trip" as Stay, label: t("share-stay-trip") },
-        { value: "regular" as Stay, label: t("share-stay-regular") },
-      ],
-      // A number of days is a trip; "always", "live" and the like are regular.
-      parse: (text) =>
-        /常|住|經常|经常|regular|live|often|every/i.test(text)
-          ? "regular"
-          : readDays(text) !== undefined
-            ? "trip"
-            : undefined,
-      expected: t("share-stay-expected"),
-    }),
-    together: () =>
-      yesNoQuestion(
-        t("share-together"),
-        { yes: t("share-together-yes"), no: t("share-together-no") },
-        t("flow-yes-no"),
+      ...choose(
+        "people",
+        t("share-people"),
+        [1, 2, 3, 4, 5].map((n) => ({ value: n, label: n === 5 ? "5+" : String(n) })),
+        t("share-people-expected", { max: MAX_PEOPLE }),
       ),
-    use: () => ({
-      prompt: t("share-use"),
-      choices: [
-        { value: "light" as Use, label: t("share-use-light") },
-        { value: "medium" as Use, label: t("share-use-medium") },
-        { value: "heavy" as Use, label: t("share-use-heavy") },
-      ],
-      parse: (text) =>
-        /light|少|轻|輕|聊天|地图|地圖|map/i.test(text)
-          ? "light"
-          : /heavy|video|视频|影片|工作|work|多/i.test(text)
-            ? "heavy"
-            : /medium|photo|social|相|社交|中/i.test(text)
-              ? "medium"
-              : undefined,
-      expected: t("share-use-expected"),
+      describe: (people) => t("share-people-count", { people }),
+      refusal: () => ({ text: t("share-people-too-many", { max: MAX_PEOPLE }) }),
     }),
-    occasional: () =>
-      yesNoQuestion(
-        t("share-occasional"),
-        { yes: t("share-occasional-yes"), no: t("share-occasional-no") },
-        t("flow-yes-no"),
+    stay: () =>
+      choose(
+        "stay",
+        t("share-stay"),
+        [
+          { value: "trip" as Stay, label: t("share-stay-trip") },
+          { value: "regular" as Stay, label: t("share-stay-regular") },
+        ],
+        t("share-stay-expected"),
       ),
+    together: () => yesNo("together"),
+    use: () =>
+      choose(
+        "use",
+        t("share-use"),
+        [
+          { value: "light" as Use, label: t("share-use-light") },
+          { value: "medium" as Use, label: t("share-use-medium") },
+          { value: "heavy" as Use, label: t("share-use-heavy") },
+        ],
+        t("share-use-expected"),
+      ),
+    occasional: () => yesNo("occasional"),
   });
 
   const workaround = recommendSharing(answers);
@@ -78,7 +88,8 @@ export const createShareFlow = defineFlow(async ({ kit, ctx, deps }) => {
     if (entry)
       keyboard.text(entry.title[kit.language], encodeAction({ kind: "ask", entryId: id })).row();
   }
-  await ctx.reply(
+  await kit.say(
+    ctx,
     [
       `<b>${escapeHtml(t(`share-result-${workaround}`))}</b>`,
       "",
@@ -86,6 +97,6 @@ export const createShareFlow = defineFlow(async ({ kit, ctx, deps }) => {
       "",
       `⚠️ ${escapeHtml(t(`share-caveat-${workaround}`))}`,
     ].join("\n"),
-    { parse_mode: "HTML", reply_markup: keyboard },
+    keyboard,
   );
 });

@@ -113,7 +113,7 @@ tracker-expected-days = Please type a number of days from 1 to { $max }, e.g. 7.
 tracker-ask-start = When did the plan start?
 tracker-start-today = Today
 tracker-start-yesterday = Yesterday
-tracker-expected-start = Please tap today or yesterday, or type a date like 11/20.
+tracker-expected-start = Please tap Today or Yesterday, or type a date: day first, like 30/11, or 30 Nov, or "3 days ago".
 tracker-ask-threshold = Warn you when how much is left? (a share of the plan, or an amount like 500MB)
 tracker-expected-threshold = Please type a percentage like 20% or an amount like 500MB, less than the plan.
 tracker-confirm = Your tracker: { $total } for { $days } days from { $start }, warning at { $threshold } left. Daily check-in: { $checkIn }. Save it?
@@ -168,3 +168,30 @@ small-talk-thanks =
 small-talk-greeting = Hi! I answer questions about Hong Kong data SIM cards: family sharing, keeping an eye on your data usage, and choosing a plan. Type your question, or browse with /topics.
 small-talk-goodbye = Bye! Come back whenever you have a question about your card.
 small-talk-junk = I couldn't tell what you'd like to ask. Type your question in words, e.g. “can I share data with my family?”, or browse with /topics.
+
+# Asking back instead of guessing
+flow-did-you-mean = Did you mean { $answer }?
+flow-which = Which did you mean?
+flow-something-else = ✏️ Something else
+flow-refused-future = That date is after today: I can only track a plan that has already started.
+flow-refused-ended = That plan has already ended.
+flow-refused-invalid-date = That day doesn't exist in the calendar.
+flow-refused-above-plan = That isn't less than the plan's { $total }.
+flow-refused-negative = An amount can't be negative.
+flow-refused-out-of-range = That's more than I can take here.
+flow-usage-later = That looks like a usage report. Once your tracker is saved, send it again and I'll record it.
+share-people-count = { $people ->
+    [one] 1 person
+   *[other] { $people } people
+}
+share-people-too-many = That's a big group! I can plan for up to { $max } people: for more, tap 5+.
+tracker-start-ended = A { $days ->
+    [one] 1-day
+   *[other] { $days }-day
+} plan that started on { $start } has already ended. Did it start today?
+used-which = Which did you mean?
+used-as-used = { $amount } used so far
+used-as-more = { $amount } more since last time
+used-as-left = { $amount } left
+tracker-kept = OK, your tracker stays as it is.
+used-typo-kept = OK, I've kept your last reading. Send the right figure whenever you're ready.
