@@ -1,12 +1,18 @@
-// npm run eval -- [files…] [--no-gate] [--no-misses]: measures answer quality on eval sets
-// (default: tests/eval/*.yaml). --no-misses prints the figures only: CI uses it for the held-out
-// set, so that nobody tunes on its questions by reading its misses in a log.
+// npm run eval -- [files…] [--typed] [--no-gate] [--no-misses]: measures answer quality on eval
+// sets (default: tests/eval/*.yaml) and, with no files or with --typed, how the flows read typed
+// answers (tests/reading). --no-misses prints the figures only: CI uses it for the held-out sets,
+// so that nobody tunes on their questions by reading their misses in a log.
 import { readdir } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { acceptedIds, loadEvalSet } from "../eval/eval-set.js";
 import { CI_GATE, type EvalReport, evaluate, gateFigures, type Outcome } from "../eval/evaluate.js";
+import {
+  evaluateTypedAnswers,
+  formatTypedReport,
+  loadTypedAnswers,
+} from "../eval/typed-answers.js";
 import { formatProblem } from "../kb/load.js";
 import { createMatcher } from "../matching/matcher.js";
 import { loadKnowledgeBaseOrExit } from "./knowledge-dir.js";
@@ -16,20 +22,18 @@ const { values, positionals } = parseArgs({
   options: {
     "no-gate": { type: "boolean", default: false },
     "no-misses": { type: "boolean", default: false },
+    typed: { type: "boolean", default: false },
   },
 });
 
-const evalDir = relative(
-  process.cwd(),
-  fileURLToPath(new URL("../../tests/eval", import.meta.url)),
-);
-const files =
-  positionals.length > 0
-    ? positionals
-    : (await readdir(evalDir))
-        .filter((name) => name.endsWith(".yaml"))
-        .sort()
-        .map((name) => join(evalDir, name));
+const testsDir = (folder: string) =>
+  relative(process.cwd(), fileURLToPath(new URL(`../../tests/${folder}`, import.meta.url)));
+const yamlIn = async (folder: string) =>
+  (await readdir(testsDir(folder)))
+    .filter((name) => name.endsWith(".yaml"))
+    .sort()
+    .map((name) => join(testsDir(folder), name));
+const files = values.typed ? [] : positionals.length > 0 ? positionals : await yamlIn("eval");
 
 const matcher = createMatcher(await loadKnowledgeBaseOrExit());
 let failed = false;
@@ -46,6 +50,28 @@ for (const file of files) {
   const gated = !values["no-gate"];
   if (gated && !passed) failed = true;
   console.log(formatReport(file, report, figures, gated ? passed : undefined));
+}
+
+if (values.typed || positionals.length === 0) {
+  const tables = [
+    ...(await yamlIn("reading")).map((file) => ({ file, heldOut: false })),
+    ...(await yamlIn("reading/heldout")).map((file) => ({ file, heldOut: true })),
+  ];
+  for (const { file, heldOut } of tables) {
+    const table = await loadTypedAnswers(file);
+    if (!table.ok) {
+      for (const problem of table.problems) console.error(formatProblem(problem));
+      failed = true;
+      continue;
+    }
+    const showMisses = !values["no-misses"] && !heldOut;
+    const { text, passed } = formatTypedReport(file, evaluateTypedAnswers(table.items), {
+      heldOut,
+      showMisses,
+    });
+    if (!values["no-gate"] && !passed) failed = true;
+    console.log(text);
+  }
 }
 process.exit(failed ? 1 : 0);
 

@@ -213,3 +213,36 @@ export function tableValue<S extends Step>(step: S, value: unknown): StepAnswers
   })();
   return result as StepAnswers[S] | undefined;
 }
+
+/** The typed-answer gate: no confident misreading anywhere, and 95 % as expected on tuned tables. */
+export const TYPED_GATE = { asExpected: 0.95 };
+
+/** A table's figures and, unless it is only measured (held out), whether it passes the gate. */
+export function formatTypedReport(
+  file: string,
+  report: TypedAnswerReport,
+  { heldOut, showMisses }: { heldOut: boolean; showMisses: boolean },
+): { text: string; passed: boolean } {
+  const total = report.outcomes.length;
+  const share = total ? report.asExpected / total : 1;
+  const passed = report.misread === 0 && (heldOut || share >= TYPED_GATE.asExpected);
+  const asked = report.outcomes.filter(
+    (outcome) => outcome.verdict === "safe-miss" && outcome.reading.kind === "ask",
+  ).length;
+  const misses = report.outcomes.filter((outcome) => outcome.verdict !== "as-expected");
+  const lines = [
+    `${file}: ${total} typed answers${heldOut ? " (held out: measured, never tuned on)" : ""}`,
+    `  read or asked back as expected  ${(share * 100).toFixed(1).padStart(5)} %  ${report.asExpected}/${total}${heldOut ? "" : `  gate ≥ ${TYPED_GATE.asExpected * 100} %`}`,
+    `  confident misreadings           ${String(report.misread).padStart(7)}  gate = 0`,
+    `  of the rest: asked back ${asked}, re-asked or sent elsewhere ${total - report.asExpected - report.misread - asked}`,
+    ...(showMisses
+      ? misses.map(
+          ({ item, reading, verdict }) =>
+            `    ${verdict === "misread" ? "✗ misread" : "~ missed "} ${item.step} ${JSON.stringify(item.text)} want ${JSON.stringify(item.expect)} · got ${JSON.stringify(reading)}`,
+        )
+      : []),
+    passed ? "  gate: passed" : "  gate: FAILED",
+    "",
+  ];
+  return { text: lines.join("\n"), passed };
+}

@@ -37,3 +37,14 @@ describe("the typed-answer tables", () => {
     ]);
   });
 });
+
+describe("the held-out typed answers", () => {
+  // Written blind to the code and never used to tune the reader: only measured. Misses here
+  // are asked back or re-asked, which costs a tap; a confident misreading would cost the user.
+  it("are never read surely as something else", async () => {
+    const table = await loadTypedAnswers(projectPath("tests/reading/heldout/typed-answers.yaml"));
+    if (!table.ok) throw new Error(table.problems.map((problem) => problem.message).join("\n"));
+    const report = evaluateTypedAnswers(table.items);
+    expect(report.outcomes.filter((outcome) => outcome.verdict === "misread")).toEqual([]);
+  });
+});

@@ -22,7 +22,8 @@ describe("usageChartSvg", () => {
   });
 
   it("draws no projection without a pace", () => {
-    const svg = usageChartSvg(plan, readings.slice(0, 1), hk("2026-11-20T21:00"));
+    const justStarted = [{ at: hk("2026-11-20T00:20"), usedMb: 100 }];
+    const svg = usageChartSvg(plan, justStarted, hk("2026-11-20T00:30"));
     expect(svg).not.toContain('stroke="#d93025"');
   });
 

@@ -56,8 +56,17 @@ describe("usageStatus", () => {
       { at: hk("2026-11-22T09:00"), usedMb: 6 * GB },
     ];
     const status = usageStatus(plan, readings, hk("2026-11-22T09:00"));
-    expect(status.paceMbPerDay).toBeCloseTo(3 * GB);
+    // Over the last three days, which reach back to the plan's start at midnight, at zero.
+    expect(status.paceMbPerDay).toBeCloseTo((6 * GB) / (57 / 24));
     expect(status.runsOutOn).toBe("2026-11-23");
+    expect(alertsDue(status, new Set())).toEqual(["pace"]);
+  });
+
+  it("counts the plan's start as a reading at zero, so the first report has a pace", () => {
+    const week: Plan = { totalMb: 5 * GB, startDate: "2026-11-20", days: 7, threshold: { percent: 1 } };
+    const status = usageStatus(week, [{ at: hk("2026-11-21T12:00"), usedMb: 4.8 * GB }], hk("2026-11-21T12:00"));
+    expect(status.paceMbPerDay).toBeCloseTo((4.8 * GB) / 1.5);
+    expect(status.runsOutOn).toBe("2026-11-21");
     expect(alertsDue(status, new Set())).toEqual(["pace"]);
   });
 
@@ -69,16 +78,16 @@ describe("usageStatus", () => {
     expect(usageStatus(plan, readings, hk("2026-11-22T09:00")).runsOutOn).toBeUndefined();
   });
 
-  it("has no pace from a single reading or readings minutes apart", () => {
+  it("has no pace from a reading minutes after the start, or readings minutes apart", () => {
     expect(
-      usageStatus(plan, [{ at: hk("2026-11-21T09:00"), usedMb: GB }], hk("2026-11-21T10:00"))
+      usageStatus(plan, [{ at: hk("2026-11-20T00:20"), usedMb: GB }], hk("2026-11-20T00:30"))
         .paceMbPerDay,
     ).toBeUndefined();
     const close = [
-      { at: hk("2026-11-21T09:00"), usedMb: GB },
-      { at: hk("2026-11-21T09:10"), usedMb: 2 * GB },
+      { at: hk("2026-11-20T00:05"), usedMb: GB },
+      { at: hk("2026-11-20T00:15"), usedMb: 2 * GB },
     ];
-    expect(usageStatus(plan, close, hk("2026-11-21T09:10")).paceMbPerDay).toBeUndefined();
+    expect(usageStatus(plan, close, hk("2026-11-20T00:15")).paceMbPerDay).toBeUndefined();
   });
 
   it("handles usage above the plan: nothing left, below any threshold", () => {
@@ -112,8 +121,8 @@ describe("alerts", () => {
   it("fire once each: a threshold crossed again sends nothing new", () => {
     const low = usageStatus(
       plan,
-      [{ at: hk("2026-11-22T09:00"), usedMb: 8.5 * GB }],
-      hk("2026-11-22T10:00"),
+      [{ at: hk("2026-11-26T09:00"), usedMb: 8.5 * GB }],
+      hk("2026-11-26T10:00"),
     );
     expect(alertsDue(low, new Set())).toEqual(["threshold"]);
     expect(alertsDue(low, new Set(["threshold"]))).toEqual([]);
