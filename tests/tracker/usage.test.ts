@@ -63,8 +63,17 @@ describe("usageStatus", () => {
   });
 
   it("counts the plan's start as a reading at zero, so the first report has a pace", () => {
-    const week: Plan = { totalMb: 5 * GB, startDate: "2026-11-20", days: 7, threshold: { percent: 1 } };
-    const status = usageStatus(week, [{ at: hk("2026-11-21T12:00"), usedMb: 4.8 * GB }], hk("2026-11-21T12:00"));
+    const week: Plan = {
+      totalMb: 5 * GB,
+      startDate: "2026-11-20",
+      days: 7,
+      threshold: { percent: 1 },
+    };
+    const status = usageStatus(
+      week,
+      [{ at: hk("2026-11-21T12:00"), usedMb: 4.8 * GB }],
+      hk("2026-11-21T12:00"),
+    );
     expect(status.paceMbPerDay).toBeCloseTo((4.8 * GB) / 1.5);
     expect(status.runsOutOn).toBe("2026-11-21");
     expect(alertsDue(status, new Set())).toEqual(["pace"]);
