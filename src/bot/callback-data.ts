@@ -1,5 +1,4 @@
 import { LANGUAGES, type Language } from "../kb/schema.js";
-import type { UsageMeaning } from "../reading/usage-report.js";
 
 /** What a button asks for. Encoded as short text, since Telegram allows 64 bytes of data. */
 export type Action =
@@ -20,14 +19,16 @@ export type Action =
   | { kind: "flow"; question: number; choice: number | "back" | "cancel" }
   /** A tracker button: pause or resume, delete (asked first), or keep things as they are. */
   | { kind: "tracker"; command: TrackerCommand }
-  /** A usage report, chosen where a typed one had two readings or was lower than the last. */
-  | { kind: "usage"; meaning: UsageMeaning | "reset"; megabytes: number };
+  /**
+   * A card's total used so far, chosen where a typed report had two readings, or a lower total
+   * taken as a reset of the card. A total, not a difference, so that a second tap changes nothing.
+   */
+  | { kind: "usage"; usedMb: number; reset: boolean };
 
 export const FLOWS = ["share", "monitor"] as const;
 export type Flow = (typeof FLOWS)[number];
 export const TRACKER_COMMANDS = ["pause", "delete", "delete-yes", "keep", "typo"] as const;
 export type TrackerCommand = (typeof TRACKER_COMMANDS)[number];
-const USAGE_MEANINGS = { u: "used", m: "more", l: "left", r: "reset" } as const;
 
 export const MAX_CALLBACK_BYTES = 64;
 const ID = "[a-z0-9]+(?:-[a-z0-9]+)*";
@@ -54,12 +55,8 @@ const PATTERNS: [RegExp, (match: RegExpMatchArray) => Action | undefined][] = [
     (m) => oneOf(TRACKER_COMMANDS, m[1], (command) => ({ kind: "tracker", command })),
   ],
   [
-    /^u:([umlr]):(\d{1,9}(?:\.\d{1,2})?)$/,
-    (m) => ({
-      kind: "usage",
-      meaning: USAGE_MEANINGS[m[1] as keyof typeof USAGE_MEANINGS],
-      megabytes: Number(m[2]),
-    }),
+    /^(u|r):(\d{1,9}(?:\.\d{1,2})?)$/,
+    (m) => ({ kind: "usage", usedMb: Number(m[2]), reset: m[1] === "r" }),
   ],
 ];
 
@@ -89,10 +86,8 @@ export function encodeAction(action: Action): string {
         return `f:${action.question}:${action.choice}`;
       case "tracker":
         return `tracker:${action.command}`;
-      case "usage": {
-        const letter = Object.entries(USAGE_MEANINGS).find(([, m]) => m === action.meaning)?.[0];
-        return `u:${letter}:${Math.round(action.megabytes * 100) / 100}`;
-      }
+      case "usage":
+        return `${action.reset ? "r" : "u"}:${Math.round(action.usedMb * 100) / 100}`;
     }
   })();
   if (Buffer.byteLength(data) > MAX_CALLBACK_BYTES) {

@@ -5,6 +5,8 @@ import { limit } from "@grammyjs/ratelimiter";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, type BotConfig, type BotError, GrammyError, HttpError, session } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
+import { prepare } from "../reading/prepare.js";
+import { hasUsageCue } from "../reading/usage-report.js";
 import type { BotContext, BotDeps } from "./context.js";
 import { adminFeature } from "./features/admin.js";
 import { answerFeature } from "./features/answer.js";
@@ -122,21 +124,23 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Bo
   });
   const i18n = botI18n();
   guarded.use(i18n);
-  // Only messages are limited: a dropped button tap or inline keystroke would look like a bug.
+  // Flows come first: while one is active, its conversation takes the chat's updates, so an
+  // answer to a flow is never dropped by the rate limit below.
+  guarded.use(flowsFeature(i18n, deps));
+  // Only questions are limited: a dropped button tap, inline keystroke or usage report would look
+  // like a bug (or lose a reading). Past the limit, the user hears once that messages are skipped.
   guarded.on(
     "message",
     limit({
       timeFrame: RATE_LIMIT.windowMs,
       limit: RATE_LIMIT.messages,
-      keyGenerator: (ctx) => ctx.from?.id.toString(),
+      keyGenerator: (ctx) =>
+        ctx.msg?.text && hasUsageCue(prepare(ctx.msg.text)) ? undefined : ctx.from?.id.toString(),
       onLimitExceeded: async (ctx) => {
         await ctx.reply(ctx.t("rate-limited")).catch(() => undefined);
       },
     }),
   );
-
-  // Flows come first: while one is active, its conversation takes the chat's updates.
-  guarded.use(flowsFeature(i18n, deps));
   guarded.use(
     startFeature,
     topicsFeature,

@@ -188,13 +188,14 @@ export async function reportUsage(ctx: BotContext, text: string): Promise<boolea
   });
   switch (reading.kind) {
     case "sure":
-      await applyReport(ctx, record, reading.value, now);
+      await recordTotal(ctx, record, totalOf(record, reading.value), now);
       return true;
     case "ask": {
       const keyboard = new InlineKeyboard();
       for (const report of reading.options) {
+        const usedMb = totalOf(record, report);
         keyboard
-          .text(describeReport(ctx, report), encodeAction({ kind: "usage", ...report }))
+          .text(describeReport(ctx, report), encodeAction({ kind: "usage", usedMb, reset: false }))
           .row();
       }
       await ctx.reply(ctx.t("used-which"), { reply_markup: keyboard });
@@ -209,27 +210,32 @@ export async function reportUsage(ctx: BotContext, text: string): Promise<boolea
   }
 }
 
-/** "Used 500 MB so far", "500 MB more", "500 MB left": a report as a button says it. */
-export function describeReport(ctx: BotContext, report: UsageReport): string {
+/** "500 MB used so far", "500 MB more since last time", "500 MB left": a report as typed. */
+function describeReport(ctx: BotContext, report: UsageReport): string {
   return ctx.t(`used-as-${report.meaning}`, { amount: formatData(report.megabytes) });
 }
 
-/** Turns a report into the card's total so far, and records it. */
-export async function applyReport(
+/** What the card has used in all once this report is taken. */
+function totalOf(record: TrackerRecord, report: UsageReport): number {
+  const lastMb = record.readings.at(-1)?.usedMb ?? 0;
+  if (report.meaning === "more") return lastMb + report.megabytes;
+  if (report.meaning === "left") return record.plan.totalMb - report.megabytes;
+  return report.megabytes;
+}
+
+/**
+ * Records the card's total so far and shows where the plan stands; a lower total than before
+ * asks whether the card was reset, and with `reset` starts the count again from it.
+ */
+export async function recordTotal(
   ctx: BotContext,
   record: TrackerRecord,
-  report: UsageReport | { meaning: "reset"; megabytes: number },
+  usedMb: number,
   now: Date,
+  { reset = false } = {},
 ): Promise<void> {
-  const lastMb = record.readings.at(-1)?.usedMb ?? 0;
-  const usedMb =
-    report.meaning === "more"
-      ? lastMb + report.megabytes
-      : report.meaning === "left"
-        ? record.plan.totalMb - report.megabytes
-        : report.megabytes;
   // The card was reset or topped up: a new count starts from this reading.
-  const base = report.meaning === "reset" ? { ...record, readings: [], alertsSent: [] } : record;
+  const base = reset ? { ...record, readings: [], alertsSent: [] } : record;
   const outcome = await recordReading(ctx, base, usedMb, now);
   if (outcome.ok) {
     await sendView(ctx, outcome.view);
@@ -237,12 +243,10 @@ export async function applyReport(
     return;
   }
   if (outcome.problem === "lower-than-last") {
+    const lastMb = record.readings.at(-1)?.usedMb ?? 0;
     await ctx.reply(ctx.t("used-lower", { used: formatData(usedMb), last: formatData(lastMb) }), {
       reply_markup: new InlineKeyboard()
-        .text(
-          ctx.t("used-lower-reset"),
-          encodeAction({ kind: "usage", meaning: "reset", megabytes: usedMb }),
-        )
+        .text(ctx.t("used-lower-reset"), encodeAction({ kind: "usage", usedMb, reset: true }))
         .text(ctx.t("used-lower-typo"), encodeAction({ kind: "tracker", command: "typo" })),
     });
     return;

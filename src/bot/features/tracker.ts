@@ -5,8 +5,7 @@ import { decodeAction } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { sendView } from "../reply.js";
 import {
-  applyReport,
-  describeReport,
+  recordTotal,
   reportUsage,
   scheduled,
   sendUsage,
@@ -47,15 +46,9 @@ trackerFeature.on("callback_query:data", async (ctx, next) => {
   // The spinner is stopped first; a query too old to answer changes nothing of what follows.
   await ctx.answerCallbackQuery().catch(() => undefined);
   if (action.kind === "usage") {
-    // A report's buttons are used once: a second press would record it twice.
+    // A report's buttons are used once; were one tapped twice, it would record the same total.
     await ctx.editMessageReplyMarkup().catch(() => undefined);
-    const { meaning, megabytes } = action;
-    if (meaning !== "reset") {
-      await ctx
-        .editMessageText(`✓ ${describeReport(ctx, { meaning, megabytes })}`)
-        .catch(() => undefined);
-    }
-    await applyReport(ctx, record, { meaning, megabytes }, new Date());
+    await recordTotal(ctx, record, action.usedMb, new Date(), { reset: action.reset });
     return;
   }
   switch (action.command) {
