@@ -1,5 +1,6 @@
 // npm run chat [-- --lang zh-Hans|zh-Hant|en]: the real bot in a terminal, with no token and no
-// network. Type a question; type a button's number to press it; /quit or end of input leaves.
+// network. Type a question; type a button's number to press it (a number with no button of its
+// own is sent as typed); /quit or end of input leaves.
 import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -83,13 +84,10 @@ for await (const line of input) {
     continue;
   }
   if (!process.stdin.isTTY) console.log(`> ${text}`);
-  if (/^\d+$/.test(text)) {
-    const pressed = buttons[Number(text) - 1];
-    if (pressed) print(await user.pressData(pressed.messageId, pressed.data));
-    else console.log(`  (there is no button ${text})\n`);
-  } else {
-    print(await user.send(text));
-  }
+  // A button's number presses it; any other number is typed, as an answer ("150", "9").
+  const pressed = /^\d+$/.test(text) ? buttons[Number(text) - 1] : undefined;
+  if (pressed) print(await user.pressData(pressed.messageId, pressed.data));
+  else print(await user.send(text));
   input.prompt();
 }
 input.close();
