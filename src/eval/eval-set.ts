@@ -1,6 +1,5 @@
-import { readFile } from "node:fs/promises";
 import { z } from "zod";
-import { type Problem, parseYamlSource } from "../kb/yaml-source.js";
+import { type Problem, readYamlFile } from "../kb/yaml-source.js";
 
 /** One question of an eval set: the entry that should answer it, or null when none should. */
 export const evalItemSchema = z.strictObject({
@@ -20,19 +19,8 @@ export type EvalItem = z.infer<typeof evalItemSchema>;
 export type EvalSetResult = { ok: true; items: EvalItem[] } | { ok: false; problems: Problem[] };
 
 export async function loadEvalSet(file: string): Promise<EvalSetResult> {
-  const source = parseYamlSource(file, await readFile(file, "utf8"));
-  if (source.syntaxProblems.length > 0) return { ok: false, problems: source.syntaxProblems };
-  const parsed = z.array(evalItemSchema).safeParse(source.data);
-  if (parsed.success) return { ok: true, items: parsed.data };
-  return {
-    ok: false,
-    problems: parsed.error.issues.map((issue) =>
-      source.problemAt(
-        issue.path.filter((key) => typeof key !== "symbol"),
-        issue.message,
-      ),
-    ),
-  };
+  const parsed = await readYamlFile(file, z.array(evalItemSchema));
+  return parsed.ok ? { ok: true, items: parsed.data } : parsed;
 }
 
 /** The ids of an eval item that count as right. */

@@ -3,9 +3,8 @@
  * Loaded with its file and line for every problem, and measured: how many were read as expected,
  * and, the figure that must stay at zero, how many were read surely as something else.
  */
-import { readFile } from "node:fs/promises";
 import { z } from "zod";
-import { type Problem, parseYamlSource } from "../kb/yaml-source.js";
+import { type Problem, readYamlFile } from "../kb/yaml-source.js";
 import {
   type ReadContext,
   readAnswer,
@@ -48,22 +47,11 @@ export type TypedAnswer = z.infer<typeof itemSchema>;
 export type TableResult = { ok: true; items: TypedAnswer[] } | { ok: false; problems: Problem[] };
 
 export async function loadTypedAnswers(file: string): Promise<TableResult> {
-  const source = parseYamlSource(file, await readFile(file, "utf8"));
-  if (source.syntaxProblems.length > 0) return { ok: false, problems: source.syntaxProblems };
-  const parsed = z.array(itemSchema).safeParse(source.data);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      problems: parsed.error.issues.map((issue) =>
-        source.problemAt(
-          issue.path.filter((key) => typeof key !== "symbol"),
-          issue.message,
-        ),
-      ),
-    };
-  }
+  const parsed = await readYamlFile(file, z.array(itemSchema));
+  if (!parsed.ok) return parsed;
+  const { data: items, source } = parsed;
   const problems: Problem[] = [];
-  parsed.data.forEach((item, index) => {
+  items.forEach((item, index) => {
     const { expect } = item;
     const values =
       expect === "unreadable"
@@ -84,7 +72,7 @@ export async function loadTypedAnswers(file: string): Promise<TableResult> {
       }
     }
   });
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, items: parsed.data };
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, items };
 }
 
 /** The context every table item is read in: the day the tables were written for, and one plan. */

@@ -1,4 +1,6 @@
+import { readFile } from "node:fs/promises";
 import { LineCounter, parseDocument } from "yaml";
+import type { z } from "zod";
 
 export interface Problem {
   file: string;
@@ -55,6 +57,27 @@ export function parseYamlSource(file: string, text: string): YamlSource {
       message,
       ...(entryId === undefined ? {} : { entryId }),
     }),
+  };
+}
+
+export type Parsed<T> =
+  | { ok: true; data: T; source: YamlSource }
+  | { ok: false; problems: Problem[] };
+
+/** Reads a YAML file against a schema: the data, or every problem with its file and line. */
+export async function readYamlFile<T>(file: string, schema: z.ZodType<T>): Promise<Parsed<T>> {
+  const source = parseYamlSource(file, await readFile(file, "utf8"));
+  if (source.syntaxProblems.length > 0) return { ok: false, problems: source.syntaxProblems };
+  const parsed = schema.safeParse(source.data);
+  if (parsed.success) return { ok: true, data: parsed.data, source };
+  return {
+    ok: false,
+    problems: parsed.error.issues.map((issue) =>
+      source.problemAt(
+        issue.path.filter((key) => typeof key !== "symbol"),
+        issue.message,
+      ),
+    ),
   };
 }
 

@@ -3,8 +3,6 @@ import { readAnswer, type Step, type StepAnswers } from "../../reading/read-answ
 import {
   recommendSharing,
   type SharingAnswers,
-  type Stay,
-  type Use,
   WORKAROUND_ENTRIES,
 } from "../../sharing/recommend.js";
 import { hongKongDate } from "../../tracker/usage.js";
@@ -35,6 +33,14 @@ export const createShareFlow = defineFlow(async ({ kit, ctx, deps, conversation 
     describe: (value) => choices.find((choice) => choice.value === value)?.label ?? String(value),
     expected,
   });
+  /** A question of a few named choices: its prompt, labels and hint are keyed by step and value. */
+  const pick = <S extends "stay" | "use">(step: S, values: StepAnswers[S][]) =>
+    choose(
+      step,
+      t(`share-${step}`),
+      values.map((value) => ({ value, label: t(`share-${step}-${value}`) })),
+      t(`share-${step}-expected`),
+    );
   const yesNo = (step: "together" | "occasional") =>
     yesNoQuestion(
       t(`share-${step}`),
@@ -55,28 +61,9 @@ export const createShareFlow = defineFlow(async ({ kit, ctx, deps, conversation 
       describe: (people) => t("share-people-count", { people }),
       refusal: () => ({ text: t("share-people-too-many", { max: MAX_PEOPLE }) }),
     }),
-    stay: () =>
-      choose(
-        "stay",
-        t("share-stay"),
-        [
-          { value: "trip" as Stay, label: t("share-stay-trip") },
-          { value: "regular" as Stay, label: t("share-stay-regular") },
-        ],
-        t("share-stay-expected"),
-      ),
+    stay: () => pick("stay", ["trip", "regular"]),
     together: () => yesNo("together"),
-    use: () =>
-      choose(
-        "use",
-        t("share-use"),
-        [
-          { value: "light" as Use, label: t("share-use-light") },
-          { value: "medium" as Use, label: t("share-use-medium") },
-          { value: "heavy" as Use, label: t("share-use-heavy") },
-        ],
-        t("share-use-expected"),
-      ),
+    use: () => pick("use", ["light", "medium", "heavy"]),
     occasional: () => yesNo("occasional"),
   });
 
