@@ -2,29 +2,21 @@ import { Composer } from "grammy";
 import type { Entry } from "../../kb/schema.js";
 import { classifySmallTalk, type SmallTalk } from "../../text/small-talk.js";
 import type { BotContext } from "../context.js";
+import { replyToQuestion } from "../question-reply.js";
 import { sendView } from "../reply.js";
-import { type AnswerViewOptions, answerView, noneView, suggestView } from "../views.js";
+import { type AnswerViewOptions, answerView } from "../views.js";
 
 /** Matches a question and replies with the answer, "did you mean", or an honest "I don't know". */
 export async function answerQuestion(ctx: BotContext, question: string): Promise<void> {
-  const { kb, matcher } = ctx.deps.knowledge();
-  const result = matcher.match(question);
+  const { result, view, asked } = replyToQuestion(
+    ctx.deps.knowledge(),
+    question,
+    ctx.language,
+    ctx.t.bind(ctx),
+    answerOptions(ctx),
+  );
   ctx.decision = result.decision;
-  const t = ctx.t.bind(ctx);
-  const view =
-    result.decision === "answer"
-      ? answerView(kb, result.entry, ctx.language, t, answerOptions(ctx))
-      : result.decision === "suggest"
-        ? suggestView(result.suggestions, ctx.language, t)
-        : noneView(kb, result.outOfScope, ctx.language, t);
-  await ctx.deps.storage.recordQuestion({
-    decision: result.decision,
-    ...(result.decision === "answer" ? { entryId: result.entry.id } : {}),
-    ...(result.decision === "suggest" ? { offered: result.suggestions.map((e) => e.id) } : {}),
-    text: question,
-    language: ctx.language,
-    at: new Date(),
-  });
+  await ctx.deps.storage.recordQuestion(asked);
   await sendView(ctx, view);
 }
 

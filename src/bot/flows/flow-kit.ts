@@ -7,8 +7,9 @@ import { classifySmallTalk } from "../../text/small-talk.js";
 import { decodeAction, encodeAction } from "../callback-data.js";
 import type { BotContext, BotDeps } from "../context.js";
 import { escapeHtml } from "../html.js";
+import { replyToQuestion } from "../question-reply.js";
 import { reportUsage } from "../tracker-actions.js";
-import { answerView, languageView, noneView, suggestView, type View } from "../views.js";
+import { answerView, languageView } from "../views.js";
 
 /** Inside a conversation, contexts come from the conversation's replay, not the bot's middleware. */
 export type FlowContext = Context;
@@ -173,14 +174,8 @@ export function flowKit(
 
   /** A question typed midway: its answer, "did you mean" (buttons that keep the flow), or "I don't know". */
   const answerMidway = async (ctx: FlowContext, text: string): Promise<void> => {
-    const { kb, matcher } = deps.knowledge();
-    const result = matcher.match(text);
-    const view: View =
-      result.decision === "answer"
-        ? answerView(kb, result.entry, language, t)
-        : result.decision === "suggest"
-          ? suggestView(result.suggestions, language, t)
-          : noneView(kb, result.outOfScope, language, t);
+    const { view, asked } = replyToQuestion(deps.knowledge(), text, language, t);
+    await conversation.external(() => deps.storage.recordQuestion(asked));
     await retire(ctx);
     await send(ctx, view);
   };
