@@ -1,15 +1,18 @@
 import type { Conversation } from "@grammyjs/conversations";
 import type { I18n } from "@grammyjs/i18n";
-import { type Context, InlineKeyboard } from "grammy";
+import type { Context, InlineKeyboard } from "grammy";
 import type { Language } from "../../kb/schema.js";
 import type { Reading, Refusal } from "../../reading/reading.js";
 import { classifySmallTalk } from "../../text/small-talk.js";
-import { decodeAction, encodeAction } from "../callback-data.js";
+import { decodeAction } from "../callback-data.js";
 import type { BotContext, BotDeps } from "../context.js";
 import { escapeHtml } from "../html.js";
 import { replyToQuestion } from "../question-reply.js";
 import { reportUsage } from "../tracker-actions.js";
 import { answerView, languageView } from "../views.js";
+import { type Choice, liveQuestions, type Offered, REASK } from "./live-question.js";
+
+export type { Choice } from "./live-question.js";
 
 /** Inside a conversation, contexts come from the conversation's replay, not the bot's middleware. */
 export type FlowContext = Context;
@@ -17,11 +20,6 @@ export type FlowConversation = Conversation<BotContext, FlowContext>;
 
 /** A flow left alone this long has expired: the next message gets a note, then normal handling. */
 export const FLOW_IDLE_MS = 30 * 60_000;
-
-export interface Choice<T> {
-  value: T;
-  label: string;
-}
 
 export interface Question<T> {
   prompt: string;
@@ -78,15 +76,8 @@ export interface FlowKit {
   say(ctx: FlowContext, html: string, keyboard?: InlineKeyboard): Promise<void>;
 }
 
-/** The one message of a flow whose buttons are live, and what its buttons stand for. */
-interface LiveQuestion<T> {
-  messageId: number;
-  number: number;
-  html: string;
-  choices: (Choice<T> | typeof REASK)[];
-}
-/** The "something else" button under an ask-back: asks the question again. */
-const REASK = Symbol("reask");
+/** What one update did to a question: answered it, went back, or left it waiting. */
+type Outcome<T> = { answer: T } | typeof BACK | undefined;
 
 /**
  * The tools every flow uses: translation in the flow's language, and questions that take a
@@ -101,25 +92,9 @@ export function flowKit(
   initialLanguage: Language,
 ): FlowKit {
   let language = initialLanguage;
-  let numbered = 0;
-  let live: LiveQuestion<unknown> | undefined;
   const t = (key: string, variables?: Record<string, string | number>) =>
     i18n.t(language, key, variables);
-
-  /** Takes the buttons off the live question, showing the answer given by a button. */
-  const retire = async (ctx: FlowContext, chosen?: string) => {
-    if (!live || ctx.chatId === undefined) return;
-    const { messageId, html } = live;
-    live = undefined;
-    // The message may be gone or too old to edit; its buttons are stale all the same.
-    const edit =
-      chosen === undefined
-        ? ctx.api.editMessageReplyMarkup(ctx.chatId, messageId)
-        : ctx.api.editMessageText(ctx.chatId, messageId, `${html}\n\n✓ ${escapeHtml(chosen)}`, {
-            parse_mode: "HTML",
-          });
-    await edit.catch(() => undefined);
-  };
+  const live = liveQuestions(t);
 
   const send = (ctx: FlowContext, view: { text: string; keyboard?: InlineKeyboard }) =>
     ctx.reply(view.text, {
@@ -127,47 +102,11 @@ export function flowKit(
       ...(view.keyboard ? { reply_markup: view.keyboard } : {}),
     });
 
-  /** Sends a question (or an ask-back) with its buttons, as the flow's one live keyboard. */
-  const offer = async <T>(
-    ctx: FlowContext,
-    html: string,
-    choices: (Choice<T> | typeof REASK)[],
-    canGoBack: boolean,
-    ticked?: T,
-  ) => {
-    await retire(ctx);
-    const number = ++numbered;
-    const keyboard = new InlineKeyboard();
-    choices.forEach((choice, index) => {
-      const label =
-        choice === REASK
-          ? t("flow-something-else")
-          : ticked !== undefined && sameValue(choice.value, ticked)
-            ? `✓ ${choice.label}`
-            : choice.label;
-      keyboard.text(label, encodeAction({ kind: "flow", question: number, choice: index }));
-      if (index % 2 === 1) keyboard.row();
-    });
-    keyboard.row();
-    if (canGoBack) {
-      keyboard.text(
-        t("flow-back"),
-        encodeAction({ kind: "flow", question: number, choice: "back" }),
-      );
-    }
-    keyboard.text(
-      t("flow-cancel"),
-      encodeAction({ kind: "flow", question: number, choice: "cancel" }),
-    );
-    const message = await send(ctx, { text: html, keyboard });
-    live = { messageId: message.message_id, number, html, choices } as LiveQuestion<unknown>;
-  };
-
   const acknowledge = (ctx: FlowContext, text?: string) =>
     ctx.answerCallbackQuery(text ? { text } : {}).catch(() => undefined);
 
   const cancel = async (ctx: FlowContext): Promise<never> => {
-    await retire(ctx);
+    await live.retire(ctx);
     await send(ctx, { text: escapeHtml(t("flow-cancelled")) });
     return conversation.halt();
   };
@@ -176,7 +115,7 @@ export function flowKit(
   const answerMidway = async (ctx: FlowContext, text: string): Promise<void> => {
     const { view, asked } = replyToQuestion(deps.knowledge(), text, language, t);
     await conversation.external(() => deps.storage.recordQuestion(asked));
-    await retire(ctx);
+    await live.retire(ctx);
     await send(ctx, view);
   };
 
@@ -186,63 +125,45 @@ export function flowKit(
     },
     t,
     async say(ctx, html, keyboard) {
-      await retire(ctx);
+      await live.retire(ctx);
       await send(ctx, keyboard ? { text: html, keyboard } : { text: html });
     },
     async ask<T>(ctx: FlowContext, build: () => Question<T>, canGoBack: boolean) {
       let question = build();
+      const offer = (ctx: FlowContext, html: string, choices: Offered<T>[], ticked?: T) =>
+        live.offer(ctx, html, choices, { canGoBack, ticked });
       const askAgain = (ctx: FlowContext, lead?: string) =>
         offer(
           ctx,
           lead ? `${escapeHtml(lead)}\n\n${question.prompt}` : question.prompt,
           question.choices,
-          canGoBack,
           question.previous,
         );
-      await askAgain(ctx);
-      for (;;) {
-        const asked = await conversation.now();
-        const reply = await conversation.wait();
-        if ((await conversation.now()) - asked > FLOW_IDLE_MS) {
-          await retire(reply);
-          await reply.reply(t("flow-expired"));
-          return conversation.halt({ next: true });
-        }
-        // The user blocked the bot: nobody is there to ask.
-        if (reply.myChatMember) return conversation.halt();
-        // An edit of an earlier message is not an answer to this question.
-        if (reply.editedMessage) continue;
-        const data = reply.callbackQuery?.data;
-        if (data !== undefined) {
-          const action = decodeAction(data);
-          if (action?.kind === "flow") {
-            const choice =
-              action.question === live?.number && typeof action.choice === "number"
-                ? (live.choices[action.choice] as Choice<T> | typeof REASK | undefined)
-                : undefined;
-            const current = action.question === live?.number;
-            if (!current || (typeof action.choice === "number" && choice === undefined)) {
+
+      const onButton = async (reply: FlowContext, data: string): Promise<Outcome<T>> => {
+        const action = decodeAction(data);
+        switch (action?.kind) {
+          case "flow": {
+            const pressed = live.pressed<T>(action.question, action.choice);
+            if (pressed.kind === "stale") {
               await acknowledge(reply, t("button-expired"));
-              continue;
+              return undefined;
             }
             await acknowledge(reply);
-            if (action.choice === "cancel") return cancel(reply);
-            if (action.choice === "back") {
-              if (!canGoBack) continue;
-              await retire(reply);
+            if (pressed.kind === "cancel") return cancel(reply);
+            if (pressed.kind === "back") {
+              if (!canGoBack) return undefined;
+              await live.retire(reply);
               return BACK;
             }
-            if (choice === REASK) {
+            if (pressed.choice === REASK) {
               await askAgain(reply);
-              continue;
+              return undefined;
             }
-            if (choice) {
-              await retire(reply, choice.label);
-              return choice.value;
-            }
-            continue;
+            await live.retire(reply, pressed.choice.label);
+            return { answer: pressed.choice.value };
           }
-          if (action?.kind === "lang") {
+          case "lang": {
             await acknowledge(reply);
             const chosen = action.language;
             language = chosen;
@@ -251,72 +172,67 @@ export function flowKit(
             });
             question = build();
             await askAgain(reply);
-            continue;
+            return undefined;
           }
-          if (action?.kind === "ask") {
+          case "ask": {
             // "Did you mean" and related questions under an answer given midway.
             await acknowledge(reply);
             const { kb } = deps.knowledge();
             const entry = kb.entryById.get(action.entryId);
             if (entry) {
-              await retire(reply);
+              await live.retire(reply);
               await send(reply, answerView(kb, entry, language, t));
             }
             await askAgain(reply);
-            continue;
+            return undefined;
           }
-          // A button from outside the flow (an old answer, the menu) waits until it is over.
-          await acknowledge(reply, t("flow-finish-first"));
-          continue;
+          default:
+            // A button from outside the flow (an old answer, the menu) waits until it is over.
+            await acknowledge(reply, t("flow-finish-first"));
+            return undefined;
         }
-        const text = reply.message?.text?.trim();
-        if (text === undefined) {
-          await askAgain(reply, question.expected);
-          continue;
-        }
-        if (/^\/cancel\b/.test(text)) return cancel(reply);
-        if (/^\/help\b/.test(text)) {
-          await askAgain(reply, t("flow-help"));
-          continue;
-        }
-        if (/^\/language\b/.test(text)) {
-          const view = languageView(t);
-          await send(reply, view);
-          continue;
-        }
-        if (text.startsWith("/")) {
-          await askAgain(reply, t("flow-finish-first"));
-          continue;
-        }
-        const reading: Reading<T> = question.read?.(text) ?? { kind: "unreadable" };
+      };
+
+      const onText = async (reply: FlowContext, text: string | undefined): Promise<Outcome<T>> => {
+        if (text === undefined) await askAgain(reply, question.expected);
+        else if (/^\/cancel\b/.test(text)) return cancel(reply);
+        else if (/^\/help\b/.test(text)) await askAgain(reply, t("flow-help"));
+        else if (/^\/language\b/.test(text)) await send(reply, languageView(t));
+        else if (text.startsWith("/")) await askAgain(reply, t("flow-finish-first"));
+        else return onReading(reply, text, question.read?.(text) ?? { kind: "unreadable" });
+        return undefined;
+      };
+
+      /** A typed answer: taken when sure, asked back, refused with why, or sent where it belongs. */
+      const onReading = async (
+        reply: FlowContext,
+        text: string,
+        reading: Reading<T>,
+      ): Promise<Outcome<T>> => {
         switch (reading.kind) {
           case "sure":
-            await retire(reply);
-            return reading.value;
+            await live.retire(reply);
+            return { answer: reading.value };
           case "ask": {
-            const [only] = reading.options;
+            const [only, ...others] = reading.options;
             const html =
-              reading.options.length === 1 && only !== undefined
+              only !== undefined && others.length === 0
                 ? escapeHtml(t("flow-did-you-mean", { answer: question.describe(only) }))
                 : escapeHtml(t("flow-which"));
             const choices = reading.options.map((value) => ({
               value,
               label: question.describe(value),
             }));
-            await offer(reply, html, [...choices, REASK], canGoBack);
-            continue;
+            await offer(reply, html, [...choices, REASK]);
+            return undefined;
           }
           case "refused": {
             const refusal = question.refusal?.(reading.reason, reading.value) ?? {
               text: t(`flow-refused-${reading.reason}`),
             };
-            await offer(
-              reply,
-              `${escapeHtml(refusal.text)}\n\n${question.prompt}`,
-              refusal.choices ?? question.choices,
-              canGoBack,
-            );
-            continue;
+            const html = `${escapeHtml(refusal.text)}\n\n${question.prompt}`;
+            await offer(reply, html, refusal.choices ?? question.choices);
+            return undefined;
           }
           case "other":
             if (reading.what === "usage") {
@@ -329,11 +245,33 @@ export function flowKit(
               await answerMidway(reply, text);
             }
             await askAgain(reply);
-            continue;
+            return undefined;
           case "unreadable":
             await askAgain(reply, question.expected);
-            continue;
+            return undefined;
         }
+      };
+
+      await askAgain(ctx);
+      for (;;) {
+        const asked = await conversation.now();
+        const reply = await conversation.wait();
+        if ((await conversation.now()) - asked > FLOW_IDLE_MS) {
+          await live.retire(reply);
+          await reply.reply(t("flow-expired"));
+          return conversation.halt({ next: true });
+        }
+        // The user blocked the bot: nobody is there to ask.
+        if (reply.myChatMember) return conversation.halt();
+        // An edit of an earlier message is not an answer to this question.
+        if (reply.editedMessage) continue;
+        const data = reply.callbackQuery?.data;
+        const outcome =
+          data !== undefined
+            ? await onButton(reply, data)
+            : await onText(reply, reply.message?.text?.trim());
+        if (outcome === BACK) return BACK;
+        if (outcome !== undefined) return outcome.answer;
       }
     },
     async steps(ctx, questions) {
@@ -359,11 +297,6 @@ export function flowKit(
     },
   };
   return kit;
-}
-
-/** Choices may be objects ({ percent: 20 }): compare them by content. */
-function sameValue(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** What a flow's steps work with. */
