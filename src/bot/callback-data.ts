@@ -17,7 +17,10 @@ export type Action =
    * next number, so a press on an older one is recognised as stale): a choice by its index.
    */
   | { kind: "flow"; question: number; choice: number | "back" | "cancel" }
-  /** A tracker button: pause or resume, delete (asked first), or keep things as they are. */
+  /**
+   * A tracker button: pause or resume (each sets the state it names, so that an older message's
+   * button does what it says), delete (asked first), or keep things as they are.
+   */
   | { kind: "tracker"; command: TrackerCommand }
   /**
    * A card's total used so far, chosen where a typed report had two readings, or a lower total
@@ -25,9 +28,17 @@ export type Action =
    */
   | { kind: "usage"; usedMb: number; reset: boolean };
 
-export const FLOWS = ["share", "monitor"] as const;
+/** The guided flows: choosing a sharing workaround, setting up monitoring, editing the plan. */
+export const FLOWS = ["share", "monitor", "plan"] as const;
 export type Flow = (typeof FLOWS)[number];
-export const TRACKER_COMMANDS = ["pause", "delete", "delete-yes", "keep", "typo"] as const;
+export const TRACKER_COMMANDS = [
+  "pause",
+  "resume",
+  "delete",
+  "delete-yes",
+  "keep",
+  "typo",
+] as const;
 export type TrackerCommand = (typeof TRACKER_COMMANDS)[number];
 
 export const MAX_CALLBACK_BYTES = 64;

@@ -5,8 +5,7 @@ import { limit } from "@grammyjs/ratelimiter";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, type BotConfig, type BotError, GrammyError, HttpError, session } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import { prepare } from "../reading/prepare.js";
-import { hasUsageCue } from "../reading/usage-report.js";
+import { mayBeUsageReport } from "../reading/usage-report.js";
 import type { BotContext, BotDeps } from "./context.js";
 import { adminFeature } from "./features/admin.js";
 import { answerFeature } from "./features/answer.js";
@@ -135,7 +134,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Bo
       timeFrame: RATE_LIMIT.windowMs,
       limit: RATE_LIMIT.messages,
       keyGenerator: (ctx) =>
-        ctx.msg?.text && hasUsageCue(prepare(ctx.msg.text)) ? undefined : ctx.from?.id.toString(),
+        ctx.msg?.text && mayBeUsageReport(ctx.msg.text) ? undefined : ctx.from?.id.toString(),
       onLimitExceeded: async (ctx) => {
         await ctx.reply(ctx.t("rate-limited")).catch(() => undefined);
       },

@@ -13,6 +13,7 @@ import {
   hongKongDate,
   type Plan,
   type ReadingProblem,
+  startOfHongKongDay,
   type Threshold,
   usageBar,
   usageStatus,
@@ -58,21 +59,27 @@ export function scheduled(record: TrackerRecord, now: Date): TrackerRecord {
   return next ? { ...rest, nextReminderAt: next.at.toISOString() } : rest;
 }
 
-/** Creates (or replaces) the user's tracker with a fresh plan and no readings. */
+/**
+ * Creates (or replaces) the user's tracker with a plan; `keepReadings` (an edited plan) keeps
+ * the readings taken since the plan's start, where a new card starts with none.
+ */
 export async function startTracker(
   ctx: BotContext,
   plan: Plan,
   checkInHour: number | undefined,
   now: Date,
+  { keepReadings = false } = {},
 ): Promise<void> {
   if (!ctx.from || !ctx.chat) return;
+  const before = keepReadings ? await ctx.deps.storage.trackers.get(ctx.from.id) : undefined;
+  const start = startOfHongKongDay(plan.startDate).getTime();
   const record: TrackerRecord = {
     userId: ctx.from.id,
     chatId: ctx.chat.id,
     plan,
-    readings: [],
+    readings: (before?.readings ?? []).filter((reading) => Date.parse(reading.at) >= start),
     alertsSent: [],
-    paused: false,
+    paused: before?.paused ?? false,
     ...(checkInHour !== undefined ? { checkInHour } : {}),
   };
   await ctx.deps.storage.trackers.save(scheduled(record, now));
@@ -90,14 +97,16 @@ export function usageView(ctx: BotContext, record: TrackerRecord, now: Date): Vi
         total: formatData(record.plan.totalMb),
         left: formatData(status.leftMb),
         days: status.daysLeft,
-        last: status.lastDay,
+        last: formatDay(status.lastDay, ctx.language),
       }),
     ),
   ];
   if (status.ended) lines.push(escapeHtml(ctx.t("usage-ended")));
   else lines.push(escapeHtml(ctx.t("usage-budget", { budget: formatData(status.dailyBudgetMb) })));
   if (status.runsOutOn)
-    lines.push(`⚠️ ${escapeHtml(ctx.t("usage-runs-out", { date: status.runsOutOn }))}`);
+    lines.push(
+      `⚠️ ${escapeHtml(ctx.t("usage-runs-out", { date: formatDay(status.runsOutOn, ctx.language) }))}`,
+    );
   if (record.readings.length === 0) lines.push(escapeHtml(ctx.t("usage-no-readings")));
   return { text: lines.join("\n"), keyboard: trackerKeyboard(ctx, record) };
 }
@@ -114,11 +123,11 @@ export function trackerKeyboard(ctx: BotContext, record: TrackerRecord): InlineK
   return new InlineKeyboard()
     .text(
       ctx.t(record.paused ? "tracker-resume" : "tracker-pause"),
-      encodeAction({ kind: "tracker", command: "pause" }),
+      encodeAction({ kind: "tracker", command: record.paused ? "resume" : "pause" }),
     )
     .text(ctx.t("tracker-delete"), encodeAction({ kind: "tracker", command: "delete" }))
     .row()
-    .text(ctx.t("tracker-edit"), encodeAction({ kind: "go", flow: "monitor" }));
+    .text(ctx.t("tracker-edit"), encodeAction({ kind: "go", flow: "plan" }));
 }
 
 /** /usage: the chart of use against the plan, with the figures as its caption. */
@@ -167,17 +176,24 @@ export async function recordReading(
             left: formatData(status.leftMb),
             budget: formatData(status.dailyBudgetMb),
           })
-        : ctx.t("alert-pace", { date: status.runsOutOn ?? status.lastDay });
+        : ctx.t("alert-pace", {
+            date: formatDay(status.runsOutOn ?? status.lastDay, ctx.language),
+          });
     return { text: `⚠️ ${escapeHtml(text)}`, keyboard };
   });
   return { ok: true, view: usageView(ctx, updated, now), alerts };
 }
 
 /**
- * Reads a typed usage report for the user's tracker and acts on it: records it, asks which
- * reading was meant, or says why it cannot be taken. False when the user has no tracker.
+ * Reads a usage report for the user's tracker and acts on it: records it, asks which reading was
+ * meant, or says why it cannot be taken. False when the user has no tracker, or when a message
+ * typed plainly (`typed`) is no usage report after all, so that it is handled as a question.
  */
-export async function reportUsage(ctx: BotContext, text: string): Promise<boolean> {
+export async function reportUsage(
+  ctx: BotContext,
+  text: string,
+  { typed = false } = {},
+): Promise<boolean> {
   if (!ctx.from) return false;
   const record = await ctx.deps.storage.trackers.get(ctx.from.id);
   if (!record) return false;
@@ -198,13 +214,25 @@ export async function reportUsage(ctx: BotContext, text: string): Promise<boolea
           .text(describeReport(ctx, report), encodeAction({ kind: "usage", usedMb, reset: false }))
           .row();
       }
-      await ctx.reply(ctx.t("used-which"), { reply_markup: keyboard });
+      const [only, ...others] = reading.options;
+      if (others.length === 0) {
+        keyboard.text(
+          ctx.t("flow-something-else"),
+          encodeAction({ kind: "tracker", command: "typo" }),
+        );
+      }
+      const question =
+        only && others.length === 0
+          ? ctx.t("flow-did-you-mean", { answer: describeReport(ctx, only) })
+          : ctx.t("used-which");
+      await ctx.reply(question, { reply_markup: keyboard });
       return true;
     }
     case "refused":
       await ctx.reply(ctx.t(`used-${reading.reason}`, { total: formatData(record.plan.totalMb) }));
       return true;
     default:
+      if (typed) return false;
       await ctx.reply(ctx.t("used-expected"));
       return true;
   }

@@ -69,16 +69,39 @@ function flowFor(entry: Entry): Flow | undefined {
 export type PrivateOnly = Flow | "usage";
 
 /** Opens the private chat with the bot; with a payload, Telegram sends `/start <payload>` there. */
-export function privateChatLink(bot: string, payload?: PrivateOnly): string {
+export function privateChatLink(bot: string, payload?: string): string {
   return payload ? `https://t.me/${bot}?start=${payload}` : `https://t.me/${bot}`;
 }
 
-/** In a group, for a flow or the tracker: one line on where it happens, and the way there. */
-export function privateOnlyView(what: PrivateOnly, bot: string, t: Translate): View {
+/**
+ * In a group, for a flow or the tracker: one line on where it happens, and the way there; the
+ * payload carries what was asked for (`used_2p3gb` for "/used 2.3GB").
+ */
+export function privateOnlyView(
+  what: PrivateOnly,
+  bot: string,
+  t: Translate,
+  payload: string = what,
+): View {
   return {
     text: escapeHtml(t(`group-private-${what}`)),
-    keyboard: new InlineKeyboard().url(t("button-private-chat"), privateChatLink(bot, what)),
+    keyboard: new InlineKeyboard().url(t("button-private-chat"), privateChatLink(bot, payload)),
   };
+}
+
+/** "/used 2.3GB" as a start payload, `used_2p3gb`, which Telegram allows (letters, digits, _). */
+export function usedPayload(amount: string): string | undefined {
+  const figure = amount
+    .trim()
+    .toLowerCase()
+    .match(/^(\d+(?:\.\d+)?)\s*(gb|g|mb|m)$/);
+  return figure ? `used_${figure[1]?.replace(".", "p")}${figure[2]}` : undefined;
+}
+
+/** The amount a `used_…` payload carries: "2.3gb". */
+export function amountOfPayload(payload: string): string | undefined {
+  const figure = payload.match(/^used_(\d+(?:p\d+)?)(gb|g|mb|m)$/);
+  return figure ? `${figure[1]?.replace("p", ".")}${figure[2]}` : undefined;
 }
 
 /** /help and /start in a group: the ways to ask there, and the way into the private chat. */

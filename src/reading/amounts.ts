@@ -17,7 +17,7 @@ const GB_UNIT = "gb|gigabytes?|gigs?|gib|g|千兆";
 const MB_UNIT = "mb|megabytes?|megs?|mib|m|兆|mega";
 const TB_UNIT = "tb|terabytes?";
 const AMOUNT = new RegExp(
-  `(負|负|-|minus )?\\s*(${NUMBER})\\s*(?:個|个)?\\s*(${GB_UNIT}|${MB_UNIT}|${TB_UNIT})(?![a-z])`,
+  `(負|负|(?<![\\d.]\\s*)-|minus )?\\s*(${NUMBER})\\s*(?:個|个)?\\s*(${GB_UNIT}|${MB_UNIT}|${TB_UNIT})(?![a-z])(半)?`,
   "gu",
 );
 const GB = new RegExp(`^(?:${GB_UNIT})$`, "u");
@@ -34,9 +34,11 @@ export function findAmounts(text: string): Amount[] {
     (_all, article: string, unit: string) => `${"1".padEnd(article.length)} ${unit}`,
   );
   for (const match of withOnes.matchAll(AMOUNT)) {
-    const value = numberValue(match[2] ?? "");
+    const whole = numberValue(match[2] ?? "");
     const unit = match[3] ?? "";
-    if (value === undefined) continue;
+    if (whole === undefined) continue;
+    // "兩G半": two and a half gigabytes.
+    const value = match[4] ? whole + 0.5 : whole;
     const factor = GB.test(unit) ? MB_PER_GB : TB.test(unit) ? MB_PER_GB * MB_PER_GB : 1;
     found.push({
       megabytes: Math.round(value * factor * 100) / 100,

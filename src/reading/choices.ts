@@ -4,36 +4,77 @@
  * trip. Anything that names two choices is asked about.
  */
 import type { Stay, Use } from "../sharing/recommend.js";
-import { bareNumber } from "./amounts.js";
 import { findDuration } from "./durations.js";
 import { NUMBER, numberValue } from "./numbers.js";
-import { FILLERS, leftover } from "./prepare.js";
-import { doubted, fromReadings, type Reading, refused, sure, unreadable } from "./reading.js";
+import { leftover } from "./prepare.js";
+import { fromReadings, type Reading, refused, sure, unreadable } from "./reading.js";
 
 const POLITE =
-  /(?:等陣|等一下|等等|\bwait\b|我想|i want to|i'd like to|let me|唔該|唔该|謝謝|谢谢|多謝|多谢|thanks?|thank you|thx|please|pls|喇|啦|呀|啊|吖|la|lah|喔|哦|了|先|!|\.)/gu;
+  /(?:唔該|唔该|謝謝|谢谢|多謝|多谢|\bthanks?\b|\bthank you\b|\bthx\b|\bplease\b|\bpls\b|喇|啦|呀|啊|吖|\bla\b|\blah\b|喔|哦|了|先|!|\.)/gu;
 const YES =
-  /^(?:yes|y|yeah|yea|yep|yup|ya|sure|ok|okay|k|of course|definitely|why not|sure why not|有|有呀|有啊|go ahead|do it|sounds good|please do|好|好呀|好啊|好的|好吧|好嘅|好喎|係|係呀|系|是|是的|对|對|对的|啱|要|要呀|得|可以|冇問題|冇问题|没问题|沒問題|no problem|当然|當然|行|嗯|确认|確認|confirm|save|保存|儲存|储存|存|yes save)$/u;
+  /^(?:yes|y|yeah|yea|yep|yup|ya|sure|ok|okay|k|of course|definitely|why not|sure why not|有|有呀|有啊|有的|go ahead|do it|sounds good|please do|好|好呀|好啊|好的|好吧|好嘅|好喎|好滴|係|係呀|系|是|是的|对|對|对的|啱|要|要呀|得|可以|冇問題|冇问题|没问题|沒問題|no problem|no worries|当然|當然|行|嗯|嗯嗯|确认|確認|confirm|save|保存|儲存|储存|存|yes save)$/u;
 const NO =
   /^(?:no|n|nope|nah|not really|no need|don'?t|do not|never mind|nevermind|skip|cancel|唔|唔係|唔系|不是|不|否|唔要|不要|唔使|唔洗|不用|不需要|唔需要|免了|算了|算|冇|没有|沒有|唔好|不好|唔得|不行|不可以|唔可以|改|修改|edit|change|重新|不對|唔啱|错|錯)$/u;
+const UNSURE =
+  /^(?:maybe|not sure|唔知|不知道|睇下|看看|perhaps|都得|随便|隨便|yes and no|yes no)$/u;
 
-/** Yes or no, in the three languages; "thanks" alone could be either, and is asked. */
-export function readYesNo(text: string): Reading<boolean> {
-  const bare = text.replace(POLITE, " ").replace(/\s+/g, " ").trim();
-  if (bare === "") return POLITE.test(text) ? { kind: "ask", options: [true, false] } : unreadable;
-  const first = bare.split(" ")[0] ?? "";
-  // "Sure, why not" says yes; any other "not" after a yes word takes it back.
-  const yes =
-    YES.test(bare) || (YES.test(first) && !/\bnot\b|唔|不/u.test(bare.replace(/why not/g, "")));
-  const no = NO.test(bare) || (NO.test(first) && !YES.test(bare));
-  if (yes === no)
-    return /^(?:maybe|not sure|唔知|不知道|睇下|看看|perhaps|都得|随便|隨便)$/u.test(bare)
-      ? { kind: "ask", options: [true, false] }
-      : unreadable;
-  return sure(yes);
+/** What a yes or a no to one question is about: the words that lean each way ("一齊", "apart"). */
+export interface Leanings {
+  yes: RegExp;
+  no: RegExp;
 }
 
-const MAX_PEOPLE = 20;
+/** Words that take back or qualify what came before: "yes but change the hour". */
+const CONTRAST =
+  /\bbut\b|\bhowever\b|\bexcept\b|\bthough\b|\bactually\b|\bwait\b|\binstead\b|但|不过|不過|可是|除咗|除了|其實|其实|等陣|等等|改/u;
+const NOT = /\bnot\b|n't\b|\bno\b|\bnever\b|不|唔|冇|没|沒|未/u;
+/** A yes or no word at the start of a Chinese text, before more words: "係呀成日一齊". */
+const LEADING =
+  /^(係呀|係|是的|是|對|对|好呀|好的|好|有呀|有的|有|可以|要|唔係|唔系|不是|冇呀|冇|没有|沒有|不用|唔使|唔要|不要)(?=\p{Script=Han})/u;
+
+/**
+ * Yes or no, in the three languages. A text of yes (or no) words alone, with politeness around
+ * them, is sure; so is one whose other words agree with it ("係呀，成日一齊", "nah we split up").
+ * One that qualifies it ("yes but change the hour", "no, but my mum sometimes"), leans the other
+ * way ("yeah we split up") or says "not" after a yes is asked, as is "thanks" on its own.
+ */
+export function readYesNo(text: string, leanings?: Leanings): Reading<boolean> {
+  const bare = text.replace(POLITE, " ").replace(/\s+/g, " ").trim();
+  const ask: Reading<boolean> = { kind: "ask", options: [true, false] };
+  if (bare === "") return POLITE.test(text) ? ask : unreadable;
+  if (YES.test(bare)) return sure(true);
+  if (NO.test(bare)) return sure(false);
+  if (UNSURE.test(bare)) return ask;
+  const words = bare.replace(LEADING, "$1 ").split(" ");
+  // "ok sure", "好的好的", "no no": the leading words, each saying the same.
+  const polarity = (word: string) => {
+    const once = word.match(/^(.+?)\1*$/u)?.[1] ?? word;
+    return YES.test(once) ? true : NO.test(once) ? false : undefined;
+  };
+  const leansYes = leanings?.yes.test(bare) ?? false;
+  const leansNo = leanings?.no.test(bare) ?? false;
+  const said = polarity(words[0] ?? "");
+  if (said === undefined) {
+    // No yes or no word, but words that lean one way only: "we split up during the day".
+    // "等陣，我想改": a wait before an edit is no contrast.
+    if (leansYes === leansNo || NOT.test(bare) || (CONTRAST.test(bare) && !leansNo)) {
+      return unreadable;
+    }
+    return sure(leansYes);
+  }
+  let at = 1;
+  while (at < words.length && polarity(words[at] ?? "") === said) at++;
+  const rest = words.slice(at).join(" ");
+  if (rest === "") return sure(said);
+  const agrees = said ? leansYes && !leansNo : leansNo && !leansYes;
+  const against = said ? leansNo : leansYes;
+  if (against || polarity(rest) === !said) return ask;
+  if (agrees && !(said && NOT.test(rest))) return sure(said);
+  if (CONTRAST.test(rest) || (said && NOT.test(rest))) return ask;
+  return sure(said);
+}
+
+export const MAX_PEOPLE = 20;
 const PERSON =
   "(?:wife|husband|partner|gf|bf|girlfriend|boyfriend|friend|mum|mom|mother|dad|father|son|daughter|kid|child|baby|colleague|brother|sister|bro|sis|spouse|老婆|老公|太太|先生|男朋友|女朋友|男友|女友|朋友|媽媽|妈妈|媽咪|爸爸|爹哋|阿媽|阿爸|老母|老豆|仔|女|兒子|儿子|女兒|女儿|同事|家人|屋企人|細路|孩子|小朋友|哥哥|姐姐|弟弟|妹妹|BB|bb)";
 const PEOPLE_PATTERNS: [RegExp, (match: RegExpMatchArray) => number | undefined][] = [
@@ -45,6 +86,7 @@ const PEOPLE_PATTERNS: [RegExp, (match: RegExpMatchArray) => number | undefined]
     new RegExp(`^(?:me|i) (?:and|&|\\+|with) (?:my )?(${NUMBER}) (?:\\w+)$`, "u"),
     (m) => add(1, m[1]),
   ],
+  [new RegExp(`^(?:me|i) ?(?:and|&|\\+|plus) ?(${NUMBER})$`, "u"), (m) => add(1, m[1])],
   [
     new RegExp(
       `^(${NUMBER}) (?:adults?|grown-?ups?|大人)(?: and| \\+|,)? (${NUMBER}) (?:kids?|children|child|小朋友|小孩|細路)$`,
@@ -96,7 +138,7 @@ export function readPeople(text: string): Reading<number> {
   const bare = leftover(text, [
     /(?:我哋|我们|我們)?(?:有|會有|会有)/gu,
     /\b(?:about|around|maybe|probably|like|um+|so|just|only|we have|there will be|it's)\b/gu,
-    /大概|大約|大约|應該|应该|吧|啦|喇|呀|啊|咋|而已|la/gu,
+    /大概|大約|大约|應該|应该|吧|啦|喇|呀|啊|咋|而已|\bla\b/gu,
   ]);
   for (const [pattern, count] of PEOPLE_PATTERNS) {
     const match = text.match(pattern) ?? bare.match(pattern);
@@ -116,11 +158,19 @@ const TRIP_KIND =
 /** Not often: these beat the regular words they contain ("不常" holds "常"). */
 const RARELY =
   /一次|first time|第一次|once|偶爾|偶尔|间中|間中|有時|有时|少去|rarely|seldom|occasionally|now and then|sometimes|不常|唔常|唔係成日|不是经常|不是經常|唔多去|不多去|not often|not regular\w*|not every|don'?t live|not living|唔係住|不是住/u;
+/** A "not" that no known phrase ("not often", "not much video") has accounted for. */
+const NEGATOR = /\bnot\b|n't\b|\bno\b|不是|唔係|唔系|不算|唔算|\bisn|不|唔|冇|没|沒/u;
 /** Longer than this in Hong Kong is not a trip. */
 const TRIP_MAX_DAYS = 60;
 
 /** A short trip, or regularly / living there: "住五天" is a trip, "不常去" too, "返工" is regular. */
 export function readStay(text: string): Reading<Stay> {
+  // "not a trip", "不是常住": a choice said with a "not" is asked, not guessed.
+  if (NEGATOR.test(text.replace(new RegExp(RARELY.source, "gu"), " "))) {
+    return TRIP_KIND.test(text) || REGULAR.test(text)
+      ? { kind: "ask", options: ["trip", "regular"] }
+      : unreadable;
+  }
   const readings = new Set<Stay>();
   const rarely = RARELY.test(text);
   const regular = !rarely && REGULAR.test(text.replace(new RegExp(TRIP_KIND.source, "gu"), " "));
@@ -153,6 +203,13 @@ const NEGATED = new RegExp(
 export function readUse(text: string): Reading<Use> {
   const negated = NEGATED.test(text);
   const rest = text.replace(NEGATED, " ");
+  // "not light", "不算轻", "light? no, heavy": a level said with a "not" or a doubt is asked.
+  const unexplained = rest.replace(new RegExp(LIGHT.source, "gu"), " ");
+  if (NEGATOR.test(unexplained) || /[?]/u.test(rest)) {
+    return LIGHT.test(rest) || MEDIUM.test(rest) || HEAVY.test(rest)
+      ? { kind: "ask", options: ["light", "medium", "heavy"] }
+      : unreadable;
+  }
   const light = negated || LIGHT.test(rest);
   const heavy = HEAVY.test(rest);
   const medium = MEDIUM.test(rest);
@@ -168,7 +225,7 @@ const CARRIER_PATTERNS: [Carrier, RegExp][] = [
   ["cmhk", /中国移动|中國移動|中移动|中移動|移动|移動|cmhk|china mobile|cmcc/u],
   ["hkt", /\bhkt\b|csl|1o1o|1010|香港电讯|香港電訊|電訊盈科|电讯盈科|pccw|club sim/u],
   ["smartone", /smart ?one|smartone|smart ?tone|数码通|數碼通|\bsmt\b/u],
-  ["three", /\b3hk\b|\bthree\b|和记|和記|\b3 ?香港|3香港|\bhutchison\b|^3$/u],
+  ["three", /\b3hk\b|^three(?: hk)?$|\bthree hk\b|和记|和記|\b3 ?香港|3香港|\bhutchison\b|^3$/u],
   ["unicom", /联通|聯通|unicom|\bcuhk\b/u],
   ["mvno", /mvno|virtual|虚拟|虛擬|小品牌|細牌子|细牌子|小牌子|小公司|二手|转售|轉售/u],
   [
@@ -183,5 +240,3 @@ export function readCarrier(text: string): Reading<Carrier> {
     CARRIER_PATTERNS.filter(([, pattern]) => pattern.test(text)).map(([carrier]) => carrier),
   );
 }
-
-export { bareNumber, doubted, FILLERS, leftover };

@@ -12,8 +12,6 @@ export interface DateFind {
   dates: string[];
   index: number;
   length: number;
-  /** A date given without a year: placed in the year that makes it most recent. */
-  yearGuessed: boolean;
 }
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
@@ -52,7 +50,7 @@ export function findDate(text: string, today: string): DateFind | undefined {
     if (days !== undefined && Number.isInteger(days)) return sure(addDays(today, -days), ago);
   }
   const iso = text.match(/\b(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日號号]?/u);
-  if (iso) return found([calendarDay(Number(iso[1]), Number(iso[2]), Number(iso[3]))], iso, false);
+  if (iso) return found([calendarDay(Number(iso[1]), Number(iso[2]), Number(iso[3]))], iso);
   const chinese = text.match(new RegExp(`(${NUMBER})\\s*月\\s*(${NUMBER})\\s*(?:日|號|号)?`, "u"));
   if (chinese)
     return yearless(
@@ -85,7 +83,6 @@ export function findDate(text: string, today: string): DateFind | undefined {
       return found(
         orders.map(([month, day]) => calendarDay(year, month, day)),
         numeric,
-        false,
       );
     }
     return yearless(orders, numeric, today);
@@ -100,7 +97,7 @@ export function findDate(text: string, today: string): DateFind | undefined {
     const thisMonth = calendarDay(year, month, day);
     const lastMonth =
       month === 1 ? calendarDay(year - 1, 12, day) : calendarDay(year, month - 1, day);
-    return found([day <= todayDay ? thisMonth : lastMonth], dayOnly, true);
+    return found([day <= todayDay ? thisMonth : lastMonth], dayOnly);
   }
   const weekday = text.match(WEEKDAY);
   if (weekday) {
@@ -133,7 +130,7 @@ function named(
 ): DateFind {
   const month = MONTHS.indexOf(monthName.slice(0, 3)) + 1;
   return year !== undefined
-    ? found([calendarDay(Number(year), month, day)], match, false)
+    ? found([calendarDay(Number(year), month, day)], match)
     : yearless([[month, day]], match, today);
 }
 
@@ -149,32 +146,23 @@ function yearless(
   const dates = orders.map(([month, day]) => {
     if (month === undefined || day === undefined) return undefined;
     const thisYear = calendarDay(year, month, day);
-    if (
-      thisYear === undefined ||
-      thisYear <= today ||
-      thisYear <= addDays(today, NEAR_FUTURE_DAYS)
-    ) {
+    if (thisYear === undefined || thisYear <= addDays(today, NEAR_FUTURE_DAYS)) {
       return thisYear;
     }
     return calendarDay(year - 1, month, day);
   });
-  return found(dates, match, true);
+  return found(dates, match);
 }
 
 function sure(date: string, match: RegExpMatchArray): DateFind {
-  return found([date], match, false);
+  return found([date], match);
 }
 
-function found(
-  dates: (string | undefined)[],
-  match: RegExpMatchArray,
-  yearGuessed: boolean,
-): DateFind {
+function found(dates: (string | undefined)[], match: RegExpMatchArray): DateFind {
   return {
     dates: dates.filter((date): date is string => date !== undefined),
     index: match.index ?? 0,
     length: match[0].length,
-    yearGuessed,
   };
 }
 

@@ -9,7 +9,8 @@ export interface Duration {
 
 const COUNT = `(${NUMBER}|an?|\\d+)?\\s*(?:個|个)?\\s*`;
 const UNITS: [RegExp, number][] = [
-  [/半(?:個|个)?月|half a month/u, 15],
+  // Half a month, not "一個半月" or "個半月" (a month and a half).
+  [/(?<![个個\d一二两兩三四五六七八九十])半(?:個|个)?月|half a month/u, 15],
   [/fortnight/u, 14],
   [new RegExp(`${COUNT}(?:星期|禮拜|礼拜|週|周|weeks?|wks?)(?![a-z])`, "u"), 7],
   [new RegExp(`${COUNT}(?:月|months?|mths?)(?![a-z])`, "u"), 30],

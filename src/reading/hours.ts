@@ -18,6 +18,11 @@ const SPOKEN = new RegExp(
 );
 const BARE = new RegExp(`^(${NUMBER})$`, "u");
 
+/** The part of the day a text names ("晚上", "pm"), to carry into a correction: "9點，唔係，10點". */
+export function partOfDay(text: string): string | undefined {
+  return text.match(EVENING)?.[0] ?? text.match(MORNING)?.[0];
+}
+
 export interface HourFind {
   reading: Reading<number>;
   /** The part of the text the hour was read from, to judge what is left over. */
@@ -35,7 +40,7 @@ export function findHour(text: string): HourFind | undefined {
     NOON,
     EVENING,
     MORNING,
-    /every ?day|daily|每日|每天|each day|at|around|在|喺|左右/gu,
+    /every ?day|daily|每日|每天|each day|\bat\b|around|在|喺|左右/gu,
   ].map((pattern) => new RegExp(pattern.source, "gu"));
   const clock = text.match(CLOCK);
   const spoken = clock ? undefined : text.match(SPOKEN);
@@ -44,6 +49,9 @@ export function findHour(text: string): HourFind | undefined {
   if (hourText === undefined) {
     if (midnight) return { reading: sure(0), spans };
     if (noon) return { reading: sure(12), spans };
+    // "Morning" or "晚上" with no hour: the check-in button of that part of the day, asked.
+    if (morning !== evening)
+      return { reading: { kind: "ask", options: [morning ? 9 : 21] }, spans };
     return undefined;
   }
   const hour = numberValue(hourText);
@@ -62,6 +70,7 @@ export function findHour(text: string): HourFind | undefined {
   if (midnight && hour === 12) hours = [0];
   else if (noon && hour === 12) hours = [12];
   else if (hour >= 13 || hour === 0 || (clock && !evening && !morning)) hours = [hour];
+  else if (evening && morning) hours = [hour, hour + 12];
   else if (evening) hours = [hour === 12 ? 12 : hour + 12];
   else if (morning) hours = [hour === 12 ? 0 : hour];
   else hours = hour === 12 ? [12, 0] : [hour, hour + 12];

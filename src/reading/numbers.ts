@@ -64,18 +64,21 @@ const ONES = Object.keys(ENGLISH_ONES).join("|");
 const TENS = Object.keys(ENGLISH_TENS).join("|");
 const ENGLISH_WHOLE = `(?:(?:${TENS})(?:[- ](?:${ONES}))?|${ONES})(?: hundred)?`;
 const CHINESE =
-  "[零〇一二两兩三四五六七八九十廿百千万萬]+(?:[点點][零〇一二三四五六七八九]+)?(?:[个個]?半)?";
+  "[零〇一二两兩三四五六七八九十廿百千万萬]+(?:[点點][零〇一二三四五六七八九]+)?(?:[个個]半)?";
 
 /**
  * A number in a regular expression: digits, a Chinese numeral, or English words. Use it with
  * the `u` flag; callers add their own boundaries.
  */
-export const NUMBER = `(?:\\d+(?:\\.\\d+)?|\\.\\d+|${CHINESE}|半|${ENGLISH_WHOLE}(?: and a half| point \\w+)?|half(?: an?)?)`;
+export const NUMBER = `(?:\\d+(?:\\.\\d+)?(?:[个個]半)?|\\.\\d+|${CHINESE}|[个個]?半|${ENGLISH_WHOLE}(?: and a half| point \\w+)?|half(?: an?)?)`;
 
 /** The value of one NUMBER match; undefined for text that is not one. */
 export function numberValue(text: string): number | undefined {
   const trimmed = text.trim();
   if (/^(\d+(\.\d+)?|\.\d+)$/.test(trimmed)) return Number(trimmed);
+  // "1個半" is one and a half, and so is "個半" on its own; "半" is a half.
+  const andAHalf = trimmed.match(/^(\d+(?:\.\d+)?)?[个個]半$/u);
+  if (andAHalf) return Number(andAHalf[1] ?? 1) + 0.5;
   if (/^half( an?)?$/.test(trimmed) || trimmed === "半") return 0.5;
   const english = englishNumber(trimmed);
   if (english !== undefined) return english;
@@ -113,7 +116,8 @@ function englishNumber(text: string): number | undefined {
  * next unit down), 兩萬, 廿五, 兩點五 (2.5), 兩個半 (2.5).
  */
 export function chineseNumber(text: string): number | undefined {
-  const half = text.match(/^(.+?)[个個]?半$/u);
+  // 兩個半 is two and a half; 一半 is "half", a share, not a number.
+  const half = text.match(/^(.+?)[个個]半$/u);
   if (half) {
     const whole = chineseNumber(half[1] ?? "");
     return whole === undefined ? undefined : whole + 0.5;

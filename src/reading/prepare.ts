@@ -7,7 +7,7 @@ export function prepare(text: string): string {
   return text
     .normalize("NFKC")
     .toLowerCase()
-    .replace(/(\d),(?=\d{3}\b)/g, "$1")
+    .replace(/(\d),(?=\d{3}(?!\d))/g, "$1")
     .replace(/\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|\u{20E3}/gu, " ")
     .replace(/<[^>]*>/g, " ")
     .replace(/[~!。,;…、"“”‘’()[\]【】「」『』*_=|\\^`]+/g, " ")

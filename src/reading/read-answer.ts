@@ -8,7 +8,16 @@ import type { Stay, Use } from "../sharing/recommend.js";
 import { classifySmallTalk } from "../text/small-talk.js";
 import type { Threshold } from "../tracker/usage.js";
 import { findAmounts } from "./amounts.js";
-import { type Carrier, readCarrier, readPeople, readStay, readUse, readYesNo } from "./choices.js";
+import {
+  type Carrier,
+  type Leanings,
+  readCarrier,
+  readPeople,
+  readStay,
+  readUse,
+  readYesNo,
+} from "./choices.js";
+import { findShare } from "./percent.js";
 import {
   type CheckIn,
   readCheckIn,
@@ -17,7 +26,8 @@ import {
   readThreshold,
   readTotal,
 } from "./plan.js";
-import { FILLERS, leftover, prepare } from "./prepare.js";
+import { prepare } from "./prepare.js";
+import { asksSomething } from "./question.js";
 import type { Reading } from "./reading.js";
 import { hasUsageCue, type PlanSize, readUsageReport, type UsageReport } from "./usage-report.js";
 
@@ -52,20 +62,40 @@ type Reader<S extends Step> = (text: string, context: ReadContext) => Reading<St
 /** A plan size to read usage and thresholds against when none is known yet. */
 const NO_PLAN_MB = 1024 * 1024;
 
+/** What leans each way in the answers to each yes-or-no question. */
+const LEANINGS: Record<"together" | "occasional" | "offer" | "confirm", Leanings> = {
+  together: {
+    yes: /together|一齊|一齐|一起|一塊|一块|same place|all the time|成日|一直/u,
+    no: /apart|split|separate|on (?:my|our|his|her) own|conference|分開|分开|各自|各忙|自己周圍|返工|上班|work/u,
+  },
+  occasional: {
+    yes: /sometimes|only|hotel|wi-?fi|now and then|barely|rarely|間中|间中|偶爾|偶尔|淨係|只|酒店/u,
+    no: /every ?day|all (?:of us )?need|always|all the time|日日|每天|每日|成日|一直|都要/u,
+  },
+  offer: {
+    yes: /remind|track|run out|提|用爆|追蹤|追踪/u,
+    no: /myself|my own|自己/u,
+  },
+  confirm: {
+    yes: /looks good|good|correct|right|save|啱|冇錯|没错|保存|儲存/u,
+    no: /edit|change|wrong|wait|改|錯|错|等/u,
+  },
+};
+
 const READERS: { [S in Step]: Reader<S> } = {
   people: (text) => readPeople(text),
   stay: (text) => readStay(text),
-  together: (text) => readYesNo(text),
+  together: (text) => readYesNo(text, LEANINGS.together),
   use: (text) => readUse(text),
-  occasional: (text) => readYesNo(text),
+  occasional: (text) => readYesNo(text, LEANINGS.occasional),
   carrier: (text) => readCarrier(text),
-  offer: (text) => readYesNo(text),
+  offer: (text) => readYesNo(text, LEANINGS.offer),
   total: (text) => readTotal(text),
   days: (text, { today }) => readDays(text, today),
   start: (text, { today, plan }) => readStart(text, today, plan?.days),
   threshold: (text, { plan }) => readThreshold(text, plan?.totalMb ?? NO_PLAN_MB),
   "check-in": (text) => readCheckIn(text),
-  confirm: (text) => readYesNo(text),
+  confirm: (text) => readYesNo(text, LEANINGS.confirm),
   usage: (text, { plan }) => readUsageReport(text, { totalMb: plan?.totalMb ?? NO_PLAN_MB }),
 };
 
@@ -87,32 +117,14 @@ export function readAnswer<S extends Step>(
   return reading;
 }
 
-const QUESTION_ZH =
-  /吗|嗎|麼$|么$|咩|點樣|点样|點解|点解|怎么|怎麼|怎样|怎樣|如何|为什么|為什麼|为啥|為啥|可唔可以|可不可以|能不能|能唔能|會唔會|会不会|會不會|係唔係|系唔系|是不是|是否|有冇|有没有|有沒有|邊個|边个|邊間|边间|哪|邊度|边度|幾時|几时|幾多|几多|多少|好唔好|得唔得|使唔使|要唔要|需唔需要|需不需要|抵唔抵|夠唔夠|够不够|夠不夠|什么|什麼|甚麼|乜嘢|咩嘢|點先|点先|未[?]?$|呢[?]?$/u;
-const QUESTION_EN =
-  /^(?:what|how|can|could|should|is|are|do|does|did|will|would|why|where|which|who|whats|what's|hows|how's|any|anyone|isn'?t|won'?t|shall)\b(?! about)|\b(?:how (?:do|can|much|many|long|to|does)|what (?:is|if|happens|does)|can i|can we|could i|should i|do i|do we|does it|is it|is there|are there|will it|which one|is this|enough)\b/u;
-
-/** A text that asks something is never forced into an answer ("is 10GB enough?"). */
-function asksSomething(text: string): boolean {
-  // "不怎么看视频" (hardly watch videos) holds 怎么 without asking anything.
-  const plain = text.replace(/不怎么|不怎麼|唔點|冇幾多|没多少|沒多少/gu, " ");
-  return QUESTION_ZH.test(plain) || QUESTION_EN.test(plain);
-}
-
-const USAGE_OR_MORE =
-  /用咗|用左|用了|用掉|已用|使咗|\bused\b|\bmore\b|another|又用|再用|多咗|(?:^|\s)\+/u;
-
 /**
- * A usage report typed at another step: a usage word and an amount ("用咗 2G", "I have 1GB
- * left"). At the threshold step "1GB left" answers the question, so only use counts there.
+ * A usage report typed at another step: a usage word and an amount or a share ("用咗 2G", "I
+ * have 1GB left", "用咗一半"). A bare number is never one: "me + 2" answers how many people. The
+ * threshold step tells "warn me when 8GB used" from "used 2.3 GB" itself.
  */
 function isUsageReport(text: string, step: Step): boolean {
-  const cue = step === "threshold" ? USAGE_OR_MORE.test(text) : hasUsageCue(text);
-  if (!cue) return false;
-  if (findAmounts(text).length > 0) return true;
-  return /^\d+(?:\.\d+)?$/.test(
-    leftover(text, [new RegExp(USAGE_OR_MORE.source, "gu"), /剩|left|remaining/gu, ...FILLERS]),
-  );
+  if (step === "threshold") return false;
+  return hasUsageCue(text) && (findAmounts(text).length > 0 || findShare(text) !== undefined);
 }
 
 function wordCount(text: string): number {

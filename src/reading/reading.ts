@@ -40,8 +40,13 @@ export function fromReadings<T>(readings: T[]): Reading<T> {
   return { kind: "ask", options: readings };
 }
 
-/** A sure reading of a text with words left over that the reader did not account for: asked. */
+/**
+ * A sure reading of a text with words left over that the reader did not account for: asked.
+ * A number among them ("2-3GB", "10,5GB") may be the answer as much as the one read: nothing is
+ * offered then.
+ */
 export function doubted<T>(reading: Reading<T>, leftover: string): Reading<T> {
   if (reading.kind !== "sure" || leftover === "") return reading;
+  if (/\p{N}/u.test(leftover)) return unreadable;
   return { kind: "ask", options: [reading.value] };
 }

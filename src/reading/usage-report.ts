@@ -1,11 +1,14 @@
 /**
  * A usage report as typed: "用咗 2.3G" and "2.3GB used" (the total so far), "used 500MB more",
- * "+300MB", "又用咗500MB" (more since the last report), "還剩 1.5G", "I have 1GB left" (what
- * remains). A number without a unit takes the unit that fits the plan, or asks.
+ * "+300MB", "又用咗500MB" (more since the last report), "還剩 1.5G", "I still have 1GB", "仲得
+ * 3G" (what remains), "用咗一半" (a share of the plan). A number without a unit takes the unit
+ * that fits the plan, or asks.
  */
 import { MB_PER_GB } from "../tracker/amounts.js";
 import { bareNumber, findAmounts, unitReadings } from "./amounts.js";
-import { FILLERS, leftover } from "./prepare.js";
+import { findShare } from "./percent.js";
+import { FILLERS, leftover, prepare } from "./prepare.js";
+import { asksSomething } from "./question.js";
 import { doubted, fromReadings, type Reading, refused, unreadable } from "./reading.js";
 
 export type UsageMeaning = "used" | "more" | "left";
@@ -14,19 +17,45 @@ export interface UsageReport {
   megabytes: number;
 }
 
-const MORE =
-  /(?:又|再|多)(?:用|使)(?:咗|了|左)?|多咗|多了|加咗|加了|另外|\bmore\b|another|extra|additional|(?:^|\s)\+/u;
-const LEFT =
-  /(?:還|还|仲|只)?剩(?:返|低|下|番)?|仲有|還有|还有|\bleft\b|remain(?:ing|s)?|balance|餘額|余额|未用/u;
+/** Used: "用咗", "已经用了", "used", "usage is". */
 const USED =
   /(?:已經|已经|已)?(?:用|使)(?:咗|左|了|掉|去|到)+|已用|使用|用量|\bused\b|\busage\b|consumed|went through|burn(?:ed|t)/u;
+/** More since the last report: "又用咗", "another", "+300MB" (a plus at the start only). */
+const MORE =
+  /(?:又|再|多)(?:用|使)(?:咗|了|左)?|多咗|多了|加咗|加了|另外|\bmore\b(?! than)|another|extra|additional|^\+/u;
+/** Left: "還剩", "仲有", "left", "remaining". */
+const LEFT =
+  /(?:還|还|仲|只)?剩(?:返|低|下|番)?|仲有|還有|还有|仲得|淨返|净|\bleft\b|remain(?:ing|s)?|balance|餘額|余额|未用/u;
+/** Having some is having it left: "I still have 3GB", "got 3GB", "I have 2GB more". */
+const HAVE = /\bhave\b|\bhas\b|\bgot\b|\bstill\b|仲有|仲得|還有|还有|只有|得返/u;
 /** "Used 500MB today" may be the day's use or the card's total: asked. */
 const TODAY = /今日|今天|today|this morning|今朝|so far today/u;
 const TOTAL_WORDS = /總共|总共|一共|合共|累計|累计|in total|total|so far|altogether/u;
+/** Words of a report that add nothing to its figure. */
+const REPORT_WORDS =
+  /\b(?:i'?ve|have|has|got|still|only|of|out of|data|now|already|just|card|sim|plan|the|my)\b|流量|數據|数据|只|得|仲|依家|而家|现在|現在|咗|了|晒/gu;
 
-/** Words that say a text is a usage report, wherever it is typed. */
+/** Words that say a text may be a usage report, wherever it is typed. */
 export function hasUsageCue(text: string): boolean {
-  return MORE.test(text) || LEFT.test(text) || USED.test(text);
+  return USED.test(text) || MORE.test(text) || LEFT.test(text);
+}
+
+/** What a report says the figure is: the total so far, more since last time, or what is left. */
+function meaningOf(text: string): UsageMeaning {
+  if (USED.test(text)) return MORE.test(text) ? "more" : "used";
+  if (LEFT.test(text) || HAVE.test(text)) return "left";
+  return MORE.test(text) ? "more" : "used";
+}
+
+/**
+ * Whether a message typed outside any flow may be a usage report, to be read as one: a usage
+ * word, or a figure alone ("2.3GB", or "2.3" in reply to a check-in), and no question ("how do
+ * I check how much I have left?", "can I buy 2GB more?").
+ */
+export function mayBeUsageReport(text: string): boolean {
+  const prepared = prepare(text);
+  const figureOnly = /^\+?\s*[\d.]+\s*(?:gb|g|mb|m|gigs?|megs?|兆|千兆)?$/u.test(prepared);
+  return (figureOnly || hasUsageCue(prepared)) && !asksSomething(prepared);
 }
 
 /** A plan's size, which decides what a unit-less number can mean and what is impossible. */
@@ -36,25 +65,19 @@ export interface PlanSize {
 
 /** Reads a usage report against the plan it is for. */
 export function readUsageReport(text: string, plan: PlanSize): Reading<UsageReport> {
-  const meaning: UsageMeaning = MORE.test(text) ? "more" : LEFT.test(text) ? "left" : "used";
+  const meaning = meaningOf(text);
+  const cues = [MORE, USED, LEFT, HAVE, TODAY, TOTAL_WORDS, REPORT_WORDS].map(
+    (pattern) => new RegExp(pattern.source, "gu"),
+  );
   const amounts = findAmounts(text);
-  // "2GB of 10GB", "2GB/10GB": the first is the report, the second the plan.
-  const [amount] = amounts;
-  if (amounts.length > 2 || (amounts.length === 2 && !/\bof\b|\/|out of|之中|中的/u.test(text))) {
-    return unreadable;
-  }
+  const share = findShare(text);
   let readings: number[];
   let rest: string;
-  const cues = [
-    MORE,
-    LEFT,
-    USED,
-    TODAY,
-    TOTAL_WORDS,
-    /(?:^|\s)\+|咗|了/u,
-    /\bhave\b|\bgot\b|\bonly\b|\bof\b|\bout of\b|\bdata\b|流量|數據|数据|只|得|仲|still|now|依家|而家|现在|現在/gu,
-  ].map((pattern) => new RegExp(pattern.source, "gu"));
-  if (amount) {
+  if (amounts.length > 0) {
+    // "2GB of 10GB", "2GB/10GB": the first is the report, the second the plan.
+    const [amount] = amounts;
+    if (!amount || amounts.length > 2) return unreadable;
+    if (amounts.length === 2 && !/\bof\b|\/|out of|之中|中的/u.test(text)) return unreadable;
     if (amount.negative) return refused("negative");
     readings = [amount.megabytes];
     const blanked = amounts.reduce(
@@ -63,9 +86,18 @@ export function readUsageReport(text: string, plan: PlanSize): Reading<UsageRepo
       text,
     );
     rest = leftover(blanked, [...cues, ...FILLERS]);
+  } else if (share) {
+    // "用咗一半", "80% used", "half left": a share of the plan.
+    if (share.percent <= 0 || share.percent > 100) return unreadable;
+    readings = [Math.round(plan.totalMb * share.percent) / 100];
+    rest = leftover(
+      text.slice(0, share.index) +
+        " ".repeat(share.length) +
+        text.slice(share.index + share.length),
+      [...cues, ...FILLERS],
+    );
   } else {
-    const stripped = leftover(text, [...cues, ...FILLERS]);
-    const bare = bareNumber(stripped);
+    const bare = bareNumber(leftover(text, [...cues, ...FILLERS]));
     if (!bare) return unreadable;
     if (bare.negative) return refused("negative");
     const maxMb = plan.totalMb * 2;

@@ -3,13 +3,13 @@
  * stray tags, a lone letter). Pure and small, so that it runs before the matcher on every text.
  */
 
-export type SmallTalk = "thanks" | "greeting" | "goodbye" | "junk";
+export type SmallTalk = "thanks" | "greeting" | "goodbye" | "okay" | "junk";
 type Spoken = Exclude<SmallTalk, "junk">;
 
 /**
  * The phrases, by kind; each both as Traditional and Simplified Chinese where they differ.
  * A message is small talk when these phrases, and the filler words around them, cover all of it.
- * Filler words alone are nothing: "ok" or "bot" by itself is not small talk. Fillers must never
+ * Filler words alone are nothing: "bot" or "you" by itself is not small talk. Fillers must never
  * be words a question about cards could be made of.
  */
 const PHRASES = {
@@ -110,9 +110,40 @@ const PHRASES = {
     "88",
     "886",
   ],
-  filler: [
+  // An acknowledgement: "ok", "got it", "好的", "嗯嗯", "哈哈".
+  okay: [
     "ok",
     "okay",
+    "k",
+    "kk",
+    "ok ok",
+    "got it",
+    "i see",
+    "cool",
+    "nice",
+    "great",
+    "alright",
+    "sure",
+    "haha",
+    "hahaha",
+    "lol",
+    "好的",
+    "好",
+    "好滴",
+    "嗯",
+    "嗯嗯",
+    "哦",
+    "噢",
+    "明白",
+    "明白了",
+    "知道了",
+    "收到",
+    "哈哈",
+    "哈哈哈",
+    "好吧",
+    "行",
+  ],
+  filler: [
     "oh",
     "ah",
     "well",
@@ -136,6 +167,10 @@ const PHRASES = {
     "guys",
     "dear",
     "mate",
+    "bro",
+    "man",
+    "dude",
+    "buddy",
     "bot",
     "呀",
     "啊",
@@ -169,7 +204,7 @@ const PHRASES = {
 } satisfies Record<Spoken | "filler", string[]>;
 
 /** When one message holds several kinds ("thanks, bye"), the reply goes to the first of these. */
-const PRIORITY: Spoken[] = ["goodbye", "thanks", "greeting"];
+const PRIORITY: Spoken[] = ["goodbye", "thanks", "greeting", "okay"];
 
 /** Small talk is short; anything longer is read as a question without looking further. */
 const MAX_UNITS = 12;
@@ -200,7 +235,9 @@ export function classifySmallTalk(text: string): SmallTalk | undefined {
   if (untagged !== trimmed && units.join("").length <= 1) return "junk";
   if (units.length === 1 && isJunkWord(units[0] ?? "")) return "junk";
   if (units.length > MAX_UNITS) return undefined;
-  return kindOf(units);
+  // A number alone ("0", "1", not "88" for bye) asks nothing; a tracker's owner has it read as
+  // usage before this.
+  return kindOf(units) ?? (/^[\d\s.,+-]+$/.test(untagged) ? "junk" : undefined);
 }
 
 /** Lower case, apostrophes dropped ("what's"), and everything but letters and digits a gap. */

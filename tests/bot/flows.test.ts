@@ -88,7 +88,7 @@ describe("/share", () => {
     const asked = user.lastShown?.messageId ?? 0;
     const forged = await user.pressData(asked, "lang:fr");
     expect(forged.find((c) => c.method === "answerCallbackQuery")?.payload.text).toContain(
-      "answer the question",
+      "expired",
     );
     await user.send("/language");
     expect(last(await user.press("繁體中文"))).toBe("一共幾個人需要上網？");

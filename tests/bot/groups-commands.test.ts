@@ -15,7 +15,8 @@ describe("flow and tracker commands in a group", () => {
     ["share", "share"],
     ["monitor", "monitor"],
     ["usage", "usage"],
-    ["used 2GB", "usage"],
+    ["used 2GB", "used_2gb"],
+    ["used", "usage"],
     ["tracker", "usage"],
   ] as const;
 

@@ -177,14 +177,14 @@ describe("one live keyboard per flow", () => {
     expect(lastSent(await user.press("Regularly"))).toContain("together");
   });
 
-  it("strips the keyboard from a question answered by typing (zh-Hans)", async () => {
+  it("marks a question answered by typing with what was read, and takes its buttons (zh-Hans)", async () => {
     const user = harness.user(100, "zh-cn");
     await user.send("/share");
     const people = user.lastShown?.messageId ?? 0;
     const typed = await user.send("三个人");
-    expect(typed.find((call) => call.method === "editMessageReplyMarkup")?.payload).toMatchObject({
-      message_id: people,
-    });
+    const marked = typed.find((call) => call.method === "editMessageText");
+    expect(marked?.payload).toMatchObject({ message_id: people, text: expect.stringContaining("✓ 3 人") });
+    expect(marked?.payload.reply_markup).toBeUndefined();
     expect(buttonsOf(typed.at(-1) ?? { method: "", payload: {} }).length).toBeGreaterThan(0);
   });
 });

@@ -36,6 +36,7 @@ const SMALL_TALK_REPLIES: Record<SmallTalk, string> = {
   thanks: "small-talk-thanks",
   greeting: "small-talk-greeting",
   goodbye: "small-talk-goodbye",
+  okay: "small-talk-okay",
   junk: "small-talk-junk",
 };
 

@@ -3,7 +3,7 @@ import type { I18n } from "@grammyjs/i18n";
 import { Composer } from "grammy";
 import { decodeAction, type Flow } from "../callback-data.js";
 import type { BotContext, BotDeps } from "../context.js";
-import { createMonitorFlow } from "../flows/monitor.js";
+import { createMonitorFlow, createPlanFlow } from "../flows/monitor.js";
 import { createShareFlow } from "../flows/share.js";
 import { sendView } from "../reply.js";
 import { privateOnlyView } from "../views.js";
@@ -67,6 +67,7 @@ export function flowsFeature(i18n: I18n<BotContext>, deps: BotDeps): Composer<Bo
   });
   feature.use(createConversation(createShareFlow(i18n, deps), "share"));
   feature.use(createConversation(createMonitorFlow(i18n, deps), "monitor"));
+  feature.use(createConversation(createPlanFlow(i18n, deps), "plan"));
 
   const privateChat = feature.chatType("private");
   privateChat.command("share", (ctx) => enterFlow(ctx, "share"));

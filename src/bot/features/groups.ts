@@ -1,7 +1,7 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
 import { sendView } from "../reply.js";
-import { groupHelpView, type PrivateOnly, privateOnlyView } from "../views.js";
+import { groupHelpView, type PrivateOnly, privateOnlyView, usedPayload } from "../views.js";
 import { answerQuestion } from "./answer.js";
 
 /**
@@ -26,9 +26,11 @@ const PRIVATE_ONLY: [string[], PrivateOnly][] = [
   [["usage", "used", "tracker"], "usage"],
 ];
 for (const [commands, what] of PRIVATE_ONLY) {
-  groups.command(commands, (ctx) =>
-    sendView(ctx, privateOnlyView(what, ctx.me.username, ctx.t.bind(ctx))),
-  );
+  groups.command(commands, (ctx) => {
+    // "/used 2.3GB": the figure goes along, so that it is recorded once the chat opens.
+    const payload = ctx.msg.text.startsWith("/used") ? usedPayload(ctx.match) : undefined;
+    return sendView(ctx, privateOnlyView(what, ctx.me.username, ctx.t.bind(ctx), payload));
+  });
 }
 
 groups.command(["help", "start"], (ctx) => sendGroupHelp(ctx));

@@ -1,8 +1,9 @@
 import { Composer } from "grammy";
+import { FLOWS } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { sendView } from "../reply.js";
-import { sendUsage } from "../tracker-actions.js";
-import { topicsView, trackerOfferView, welcomeView } from "../views.js";
+import { reportUsage, sendUsage } from "../tracker-actions.js";
+import { amountOfPayload, topicsView, trackerOfferView, welcomeView } from "../views.js";
 import { sendEntry } from "./answer.js";
 import { enterFlow } from "./flows.js";
 
@@ -15,7 +16,14 @@ const privateChat = startFeature.chatType("private");
 
 privateChat.command("start", async (ctx) => {
   const { kb } = ctx.deps.knowledge();
-  if (ctx.match === "share" || ctx.match === "monitor") return enterFlow(ctx, ctx.match);
+  const flow = FLOWS.find((name) => name === ctx.match);
+  if (flow) return enterFlow(ctx, flow);
+  // `/start used_2p3gb`, from "/used 2.3GB" in a group: recorded here.
+  const amount = amountOfPayload(ctx.match);
+  if (amount !== undefined) {
+    if (!(await reportUsage(ctx, amount))) await sendView(ctx, trackerOfferView(ctx.t.bind(ctx)));
+    return;
+  }
   // `/start usage`, from a group's link: the tracker, as /usage shows it.
   if (ctx.match === "usage") {
     const record = await ctx.deps.storage.trackers.get(ctx.from.id);

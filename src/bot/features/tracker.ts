@@ -1,6 +1,5 @@
 import { Composer } from "grammy";
-import { prepare } from "../../reading/prepare.js";
-import { hasUsageCue } from "../../reading/usage-report.js";
+import { mayBeUsageReport } from "../../reading/usage-report.js";
 import { decodeAction } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { sendView } from "../reply.js";
@@ -28,11 +27,11 @@ privateChat.command("used", async (ctx) => {
   if (!(await reportUsage(ctx, ctx.match))) await sendView(ctx, trackerOfferView(ctx.t.bind(ctx)));
 });
 
-// "用咗 2.3G", "I have 1GB left": a usage report, for a user who has a tracker; else a question.
+// "用咗 2.3G", "I have 1GB left", "2.3GB" after a check-in: a usage report, for a user who has a
+// tracker; anything else, a question about usage among them, goes on to be answered.
 privateChat.on("message:text", async (ctx, next) => {
-  if (!hasUsageCue(prepare(ctx.msg.text)) || !(await reportUsage(ctx, ctx.msg.text))) {
-    await next();
-  }
+  const text = ctx.msg.text;
+  if (!mayBeUsageReport(text) || !(await reportUsage(ctx, text, { typed: true }))) await next();
 });
 
 trackerFeature.on("callback_query:data", async (ctx, next) => {
@@ -52,8 +51,9 @@ trackerFeature.on("callback_query:data", async (ctx, next) => {
     return;
   }
   switch (action.command) {
-    case "pause": {
-      const updated = scheduled({ ...record, paused: !record.paused }, new Date());
+    case "pause":
+    case "resume": {
+      const updated = scheduled({ ...record, paused: action.command === "pause" }, new Date());
       await ctx.deps.storage.trackers.save(updated);
       // The button under the message shows the new state, so the next tap does what it says.
       await ctx

@@ -3,6 +3,7 @@ import type { I18n } from "@grammyjs/i18n";
 import type { Context, InlineKeyboard } from "grammy";
 import type { Language } from "../../kb/schema.js";
 import type { Reading, Refusal } from "../../reading/reading.js";
+import { languageOfText } from "../../text/language.js";
 import { classifySmallTalk } from "../../text/small-talk.js";
 import { decodeAction } from "../callback-data.js";
 import type { BotContext, BotDeps } from "../context.js";
@@ -66,11 +67,17 @@ export interface FlowKit {
    * when asked back, or "back". The question is built by a function, so that a change of
    * language midway asks it again in the new one.
    */
+  ask<T>(ctx: FlowContext, build: () => Question<T>, canGoBack: true): Promise<T | typeof BACK>;
+  ask<T>(ctx: FlowContext, build: () => Question<T>, canGoBack: false): Promise<T>;
   ask<T>(ctx: FlowContext, build: () => Question<T>, canGoBack: boolean): Promise<T | typeof BACK>;
-  /** Walks a list of steps, each a question, with "back" returning to the one before. */
+  /**
+   * Walks a list of steps, each a question, with "back" returning to the one before; answers
+   * given before (`initial`, when a plan is edited) are ticked.
+   */
   steps<S extends object>(
     ctx: FlowContext,
     questions: { [K in keyof S]: (answers: Partial<S>) => Question<S[K]> },
+    initial?: Partial<S>,
   ): Promise<S>;
   /** Sends a message that ends a part of the flow, and takes the buttons off the last question. */
   say(ctx: FlowContext, html: string, keyboard?: InlineKeyboard): Promise<void>;
@@ -89,12 +96,12 @@ export function flowKit(
   conversation: FlowConversation,
   i18n: I18n<BotContext>,
   deps: BotDeps,
-  initialLanguage: Language,
+  { language: initialLanguage, started }: { language: Language; started: number },
 ): FlowKit {
   let language = initialLanguage;
   const t = (key: string, variables?: Record<string, string | number>) =>
     i18n.t(language, key, variables);
-  const live = liveQuestions(t);
+  const live = liveQuestions(t, started);
 
   const send = (ctx: FlowContext, view: { text: string; keyboard?: InlineKeyboard }) =>
     ctx.reply(view.text, {
@@ -186,10 +193,14 @@ export function flowKit(
             await askAgain(reply);
             return undefined;
           }
-          default:
-            // A button from outside the flow (an old answer, the menu) waits until it is over.
+          case "go":
+            // Another flow would end this one: it waits until this one is over.
             await acknowledge(reply, t("flow-finish-first"));
             return undefined;
+          default:
+            // Any other button (a rating, the topic menu, a usage report's choice) does what it
+            // does outside the flow, which goes on waiting for its answer.
+            return conversation.skip({ next: true });
         }
       };
 
@@ -199,7 +210,10 @@ export function flowKit(
         else if (/^\/help\b/.test(text)) await askAgain(reply, t("flow-help"));
         else if (/^\/language\b/.test(text)) await send(reply, languageView(t));
         else if (text.startsWith("/")) await askAgain(reply, t("flow-finish-first"));
-        else return onReading(reply, text, question.read?.(text) ?? { kind: "unreadable" });
+        else {
+          await followLanguage(text);
+          return onReading(reply, text, question.read?.(text) ?? { kind: "unreadable" });
+        }
         return undefined;
       };
 
@@ -211,7 +225,7 @@ export function flowKit(
       ): Promise<Outcome<T>> => {
         switch (reading.kind) {
           case "sure":
-            await live.retire(reply);
+            await live.retire(reply, question.describe(reading.value));
             return { answer: reading.value };
           case "ask": {
             const [only, ...others] = reading.options;
@@ -252,6 +266,26 @@ export function flowKit(
         }
       };
 
+      /**
+       * A user who types in another language than the flow's gets the flow in theirs, unless
+       * they chose one with /language. Only what the script makes plain counts: Chinese text
+       * in an English flow, English words in a Chinese one, Traditional in a Simplified one.
+       */
+      const followLanguage = async (text: string) => {
+        const written = languageOfText(text);
+        if (!written || written === language) return;
+        const englishWords = (text.match(/[a-z]{2,}/gi) ?? []).length >= 2 && !/\d/.test(text);
+        const plain =
+          (written !== "en" && language === "en") ||
+          (written === "en" && englishWords) ||
+          (written === "zh-Hant" && language === "zh-Hans");
+        if (!plain) return;
+        const chosen = await conversation.external((outer) => outer.session.language);
+        if (chosen !== undefined) return;
+        language = written;
+        question = build();
+      };
+
       await askAgain(ctx);
       for (;;) {
         const asked = await conversation.now();
@@ -274,9 +308,9 @@ export function flowKit(
         if (outcome !== undefined) return outcome.answer;
       }
     },
-    async steps(ctx, questions) {
+    async steps(ctx, questions, initial) {
       const keys = Object.keys(questions) as (keyof typeof questions)[];
-      const answers: Record<string, unknown> = {};
+      const answers: Record<string, unknown> = { ...initial };
       let at = 0;
       while (at < keys.length) {
         const key = keys[at] as keyof typeof questions;
@@ -313,6 +347,10 @@ export interface FlowScope {
  */
 export function defineFlow(steps: (scope: FlowScope) => Promise<void>) {
   return (i18n: I18n<BotContext>, deps: BotDeps) =>
-    (conversation: FlowConversation, ctx: FlowContext, language: Language): Promise<void> =>
-      steps({ kit: flowKit(conversation, i18n, deps, language), ctx, conversation, deps });
+    async (conversation: FlowConversation, ctx: FlowContext, language: Language) => {
+      // When the flow began numbers its questions, so that no two flows' buttons are alike.
+      const started = await conversation.now();
+      const kit = flowKit(conversation, i18n, deps, { language, started });
+      await steps({ kit, ctx, conversation, deps });
+    };
 }

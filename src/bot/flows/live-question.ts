@@ -21,10 +21,12 @@ export type Pressed<T> =
 /**
  * The one message of a flow whose buttons are live. Each question sent takes the buttons off the
  * one before (showing the answer a button gave), and is numbered, so that a press on an older
- * one is recognised as stale. Rebuilt the same on every replay of the conversation.
+ * one, or on one of an earlier flow, is recognised as stale. Rebuilt the same on every replay
+ * of the conversation.
  */
-export function liveQuestions(t: (key: string) => string) {
-  let numbered = 0;
+export function liveQuestions(t: (key: string) => string, started: number) {
+  // Numbered from when the flow began: buttons of a flow before it never match this one's.
+  let numbered = Math.floor(started / 1000) % 900_000;
   let live: { messageId: number; number: number; html: string; choices: unknown[] } | undefined;
 
   return {

@@ -108,7 +108,10 @@ monitor-done = All right. /monitor brings this back whenever you want.
 tracker-ask-total = How much data does the plan have? (e.g. 10GB, 500MB)
 tracker-expected-total = Please type an amount like 10GB, 1.5 G or 500MB.
 tracker-ask-days = How many days is the plan valid?
-tracker-days = { $days } days
+tracker-days = { $days ->
+    [one] 1 day
+   *[other] { $days } days
+}
 tracker-expected-days = Please type a number of days from 1 to { $max }, e.g. 7.
 tracker-ask-start = When did the plan start?
 tracker-start-today = Today
@@ -121,7 +124,10 @@ tracker-confirm-save = ✅ Save
 tracker-confirm-edit = ✏️ Edit
 tracker-saved = Saved. Send /used followed by what the phone shows (e.g. /used 2.3GB), or just "used 2.3GB"; /usage shows where you stand.
 usage-title = Your data
-usage-summary = Used { $used } of { $total }, { $left } left; { $days } day(s) left (until { $last }).
+usage-summary = Used { $used } of { $total }, { $left } left; { $days ->
+    [one] 1 day
+   *[other] { $days } days
+} left (until { $last }).
 usage-ended = This plan has ended. /monitor starts a new one.
 usage-budget = To last until the end: about { $budget } a day.
 usage-runs-out = At your recent pace the data runs out around { $date }.
@@ -195,3 +201,5 @@ used-as-more = { $amount } more since last time
 used-as-left = { $amount } left
 tracker-kept = OK, your tracker stays as it is.
 used-typo-kept = OK, I've kept your last reading. Send the right figure whenever you're ready.
+group-private-plan = Your data tracker is just for you, so its plan is edited in our private chat.
+small-talk-okay = 👌 Ask me whenever something comes up, or browse with /topics.

@@ -189,3 +189,5 @@ used-as-more = 比上次多用了 { $amount }
 used-as-left = 还剩 { $amount }
 tracker-kept = 好的，追踪保持不变。
 used-typo-kept = 好的，保留上一次的读数。准备好了再把正确的数字发给我。
+group-private-plan = 流量追踪只属于你自己，所以要在私聊里修改套餐。
+small-talk-okay = 👌 有问题随时问我，也可以用 /topics 浏览话题。
