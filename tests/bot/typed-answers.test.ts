@@ -183,7 +183,10 @@ describe("one live keyboard per flow", () => {
     const people = user.lastShown?.messageId ?? 0;
     const typed = await user.send("三个人");
     const marked = typed.find((call) => call.method === "editMessageText");
-    expect(marked?.payload).toMatchObject({ message_id: people, text: expect.stringContaining("✓ 3 人") });
+    expect(marked?.payload).toMatchObject({
+      message_id: people,
+      text: expect.stringContaining("✓ 3 人"),
+    });
     expect(marked?.payload.reply_markup).toBeUndefined();
     expect(buttonsOf(typed.at(-1) ?? { method: "", payload: {} }).length).toBeGreaterThan(0);
   });
