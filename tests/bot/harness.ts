@@ -1,4 +1,5 @@
 import { Writable } from "node:stream";
+import { afterEach, beforeEach, expect, vi } from "vitest";
 import { type App, createApp } from "../../src/app.js";
 import type { Config } from "../../src/config.js";
 import { createLogger } from "../../src/logger.js";
@@ -104,4 +105,39 @@ export function buttonsOf(call: ApiCall): { text: string; data?: string; url?: s
 /** Errors the bot logged: a test that expects none asserts this is empty. */
 export function errorsIn(logs: Record<string, unknown>[]): Record<string, unknown>[] {
   return logs.filter((line) => typeof line.level === "number" && line.level >= 50);
+}
+
+/** Thursday 3 December 2026, noon in Hong Kong: the today of the typed-answer tables. */
+export const TODAY_NOON = new Date("2026-12-03T04:00:00Z");
+
+/**
+ * A fresh harness for each test of the file, with the clock set to `at` (Date only: timers
+ * run), and no error logged by the end of each test. Returns a getter for the current one.
+ */
+export function harnessAt(at: Date): () => Harness {
+  let harness: Harness | undefined;
+  beforeEach(async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(at);
+    harness = await startHarness();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    expect(errorsIn(harness?.logs ?? [])).toEqual([]);
+  });
+  return () => {
+    if (!harness) throw new Error("the harness starts in beforeEach");
+    return harness;
+  };
+}
+
+/** The texts of the messages the bot sent (not edited) in these calls. */
+export function sentTexts(calls: ApiCall[]): string[] {
+  return calls
+    .filter((call) => call.method === "sendMessage")
+    .map((call) => String(call.payload.text));
+}
+
+export function lastSent(calls: ApiCall[]): string {
+  return sentTexts(calls).at(-1) ?? "";
 }

@@ -1,28 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { RATE_LIMIT } from "../../src/bot/create-bot.js";
 import type { ApiCall } from "../../src/offline/fake-telegram.js";
 import type { OfflineUser } from "../../src/offline/offline-user.js";
-import { buttonsOf, errorsIn, type Harness, startHarness } from "./harness.js";
+import { buttonsOf, harnessAt, lastSent, sentTexts, TODAY_NOON } from "./harness.js";
 
 // Every flow step reads what people type through one reader, and asks back when it is not
 // sure. Dates are read against a fixed today: Thursday 3 December 2026, noon in Hong Kong.
-const TODAY_NOON = new Date("2026-12-03T04:00:00Z");
+const at = harnessAt(TODAY_NOON);
 
-let harness: Harness;
-beforeEach(async () => {
-  vi.useFakeTimers({ toFake: ["Date"] });
-  vi.setSystemTime(TODAY_NOON);
-  harness = await startHarness();
-});
-afterEach(() => {
-  vi.useRealTimers();
-  expect(errorsIn(harness.logs)).toEqual([]);
-});
-
-/** The messages the bot sent (not edits) in these calls. */
 const sent = (calls: ApiCall[]) => calls.filter((call) => call.method === "sendMessage");
-const sentTexts = (calls: ApiCall[]) => sent(calls).map((call) => String(call.payload.text));
-const lastSent = (calls: ApiCall[]) => sentTexts(calls).at(-1) ?? "";
 const lastButtons = (calls: ApiCall[]) =>
   buttonsOf(sent(calls).at(-1) ?? { method: "", payload: {} }).map((button) => button.text);
 
@@ -35,7 +21,7 @@ async function toPlanSize(user: OfflineUser, carrier: string, yes: string) {
 
 describe("/monitor reads amounts, days, dates and hours, or asks back", () => {
   it("asks which unit a bare 150 is, and takes the button pressed (en)", async () => {
-    const user = harness.user(100, "en");
+    const user = at().user(100, "en");
     await toPlanSize(user, "SmarTone", "Yes, track it");
     const asked = await user.send("150");
     expect(lastSent(asked)).toBe("Which did you mean?");
@@ -48,7 +34,7 @@ describe("/monitor reads amounts, days, dates and hours, or asks back", () => {
   });
 
   it("reads Chinese numerals and refuses an amount at the days step (zh-Hant)", async () => {
-    const user = harness.user(100, "zh-hk");
+    const user = at().user(100, "zh-hk");
     await toPlanSize(user, "數碼通", "好");
     expect(lastSent(await user.send("二百兆"))).toContain("有效期");
     // "5GB" answers the step before; "三日前" names a day. Neither is a number of days.
@@ -64,7 +50,7 @@ describe("/monitor reads amounts, days, dates and hours, or asks back", () => {
   });
 
   it("refuses a day that does not exist, a future day and an ended plan, with the reason (en)", async () => {
-    const user = harness.user(100, "en");
+    const user = at().user(100, "en");
     await toPlanSize(user, "SmarTone", "Yes, track it");
     await user.send("10GB");
     await user.send("7 days");
@@ -80,7 +66,7 @@ describe("/monitor reads amounts, days, dates and hours, or asks back", () => {
   });
 
   it("asks back about a D/M date that only works the other way round (zh-Hans)", async () => {
-    const user = harness.user(100, "zh-cn");
+    const user = at().user(100, "zh-cn");
     await toPlanSize(user, "SmarTone", "帮我追踪");
     await user.send("10G");
     await user.send("7天");
@@ -91,7 +77,7 @@ describe("/monitor reads amounts, days, dates and hours, or asks back", () => {
   });
 
   it("takes a usage report at the hour step for what it is, and asks morning or evening (zh-Hans, en)", async () => {
-    const user = harness.user(100, "zh-cn");
+    const user = at().user(100, "zh-cn");
     await toPlanSize(user, "SmarTone", "帮我追踪");
     await user.send("10G");
     await user.send("7天");
@@ -104,7 +90,7 @@ describe("/monitor reads amounts, days, dates and hours, or asks back", () => {
     expect(lastButtons(asked)).toEqual(expect.arrayContaining(["09:00", "21:00"]));
     expect(lastSent(await user.press("21:00"))).toContain("21:00");
 
-    const english = harness.user(101, "en");
+    const english = at().user(101, "en");
     await toPlanSize(english, "SmarTone", "Yes, track it");
     await english.send("10GB");
     await english.send("7 days");
@@ -117,7 +103,7 @@ describe("/monitor reads amounts, days, dates and hours, or asks back", () => {
 
 describe("/share reads negations and durations, and never forces a question into an answer", () => {
   it("reads 住五天 as a trip and 用得唔多 as light use (zh-Hant)", async () => {
-    const user = harness.user(100, "zh-hk");
+    const user = at().user(100, "zh-hk");
     await user.send("/share");
     await user.send("兩個");
     await user.send("住五天");
@@ -128,7 +114,7 @@ describe("/share reads negations and durations, and never forces a question into
   });
 
   it("answers a question typed at a step, asks again, and reads 'not often' as a trip (en)", async () => {
-    const user = harness.user(100, "en");
+    const user = at().user(100, "en");
     await user.send("/share");
     await user.send("four of us");
     const midway = sentTexts(await user.send("can i use a hotspot?"));
@@ -142,7 +128,7 @@ describe("/share reads negations and durations, and never forces a question into
   });
 
   it("offers 'did you mean' midway that keeps the flow open, and says when it does not know (en, zh-Hans)", async () => {
-    const user = harness.user(100, "en");
+    const user = at().user(100, "en");
     await user.send("/share");
     const suggested = await user.send("how to check");
     expect(sentTexts(suggested)[0]).toContain("Did you mean");
@@ -150,7 +136,7 @@ describe("/share reads negations and durations, and never forces a question into
     expect(answered.at(-1)).toBe("How many people need mobile data?");
     expect(lastSent(await user.press("2"))).toBe("How long are you in Hong Kong?");
 
-    const chinese = harness.user(101, "zh-cn");
+    const chinese = at().user(101, "zh-cn");
     await chinese.send("/share");
     const unknown = sentTexts(await chinese.send("esim可以吗"));
     expect(unknown).toHaveLength(2);
@@ -160,7 +146,7 @@ describe("/share reads negations and durations, and never forces a question into
 
 describe("one live keyboard per flow", () => {
   it("takes the buttons off an answered question, and a press on it changes nothing (en)", async () => {
-    const user = harness.user(100, "en");
+    const user = at().user(100, "en");
     await user.send("/share");
     const people = user.lastShown?.messageId ?? 0;
     const oldButton = user.findButton("2")?.data ?? "";
@@ -178,7 +164,7 @@ describe("one live keyboard per flow", () => {
   });
 
   it("marks a question answered by typing with what was read, and takes its buttons (zh-Hans)", async () => {
-    const user = harness.user(100, "zh-cn");
+    const user = at().user(100, "zh-cn");
     await user.send("/share");
     const people = user.lastShown?.messageId ?? 0;
     const typed = await user.send("三个人");
@@ -205,7 +191,7 @@ describe("usage reports as people type them", () => {
   }
 
   it("takes used, more and left, in the words people use (en)", async () => {
-    const user = harness.user(100, "en");
+    const user = at().user(100, "en");
     await tracked(user, "en");
     expect(sentTexts(await user.send("i used 2 gigs"))[0]).toContain("Used 2 GB of 10 GB");
     expect(sentTexts(await user.send("used 1GB more"))[0]).toContain("Used 3 GB of 10 GB");
@@ -217,7 +203,7 @@ describe("usage reports as people type them", () => {
   });
 
   it("asks which reading a bare 15 is, and records the choice once (zh-Hans)", async () => {
-    const user = harness.user(100, "zh-cn");
+    const user = at().user(100, "zh-cn");
     await tracked(user, "zh");
     expect(sentTexts(await user.send("还剩 8G"))[0]).toContain("2 GB");
     const asked = await user.send("/used 15");
@@ -231,12 +217,12 @@ describe("usage reports as people type them", () => {
     expect(sentTexts(chosen)[0]).toContain("15 GB");
     // The same button again (a double tap) records the same total, not 15 GB more.
     await user.pressData(message, data);
-    const record = await harness.app.deps.storage.trackers.get(100);
+    const record = await at().app.deps.storage.trackers.get(100);
     expect(record?.readings.at(-1)?.usedMb).toBe(15 * 1024);
   });
 
   it("warns from the first report when the pace runs out before the plan ends (en)", async () => {
-    const user = harness.user(100, "en");
+    const user = at().user(100, "en");
     await toPlanSize(user, "SmarTone", "Yes, track it");
     await user.send("5GB");
     await user.send("7 days");
@@ -251,7 +237,7 @@ describe("usage reports as people type them", () => {
 
 describe("tracker buttons show their state and every one answers", () => {
   async function withTracker(user: OfflineUser) {
-    await harness.app.deps.storage.trackers.save({
+    await at().app.deps.storage.trackers.save({
       userId: user.user.id,
       chatId: user.chat.id,
       plan: { totalMb: 10240, startDate: "2026-12-02", days: 7, threshold: { percent: 20 } },
@@ -263,32 +249,32 @@ describe("tracker buttons show their state and every one answers", () => {
   }
 
   it("turns ⏸ Pause into ▶️ Resume and back (en)", async () => {
-    const user = harness.user(100, "en");
+    const user = at().user(100, "en");
     await withTracker(user);
     await user.send("/usage");
     const paused = await user.press("Pause reminders");
     expect(lastSent(paused)).toBe("Reminders paused.");
     const keyboard = paused.find((call) => call.method === "editMessageReplyMarkup");
     expect(JSON.stringify(keyboard?.payload.reply_markup)).toContain("Resume reminders");
-    expect((await harness.app.deps.storage.trackers.get(100))?.paused).toBe(true);
+    expect((await at().app.deps.storage.trackers.get(100))?.paused).toBe(true);
     // The photo's buttons are now the edited ones: the next tap resumes, as it says.
     user.shown.set(user.lastShown?.messageId ?? 0, {
       ...(user.lastShown ?? { messageId: 0, text: "" }),
       buttons: (keyboard?.payload.reply_markup as { inline_keyboard: [] }).inline_keyboard,
     });
     expect(lastSent(await user.press("Resume reminders"))).toBe("Reminders resumed.");
-    expect((await harness.app.deps.storage.trackers.get(100))?.paused).toBe(false);
+    expect((await at().app.deps.storage.trackers.get(100))?.paused).toBe(false);
   });
 
   it("answers Delete → Cancel and 'No, a typo' (zh-Hant)", async () => {
-    const user = harness.user(100, "zh-hk");
+    const user = at().user(100, "zh-hk");
     // Chosen with /language: the caption's first words are written alike in both scripts.
-    await harness.app.deps.storage.sessions.write("100", { language: "zh-Hant" });
+    await at().app.deps.storage.sessions.write("100", { language: "zh-Hant" });
     await withTracker(user);
     await user.send("/usage");
     await user.press("🗑");
     expect(lastSent(await user.press("取消"))).toContain("維持不變");
-    expect(await harness.app.deps.storage.trackers.get(100)).toBeDefined();
+    expect(await at().app.deps.storage.trackers.get(100)).toBeDefined();
     await user.send("用咗 1G");
     expect(lastSent(await user.press("打錯"))).toContain("保留上一次的讀數");
   });
@@ -296,7 +282,7 @@ describe("tracker buttons show their state and every one answers", () => {
 
 describe("the rate limit never drops a flow answer or a usage report", () => {
   it("keeps reading a flow's answers past the limit (en)", async () => {
-    const user = harness.user(100, "en");
+    const user = at().user(100, "en");
     await user.send("/share");
     for (let index = 0; index < RATE_LIMIT.messages + 3; index++) {
       expect(lastSent(await user.send("hmm"))).toContain("number of people");
@@ -305,8 +291,8 @@ describe("the rate limit never drops a flow answer or a usage report", () => {
   });
 
   it("records a usage report sent after a flood of questions (zh-Hant)", async () => {
-    const user = harness.user(100, "zh-hk");
-    await harness.app.deps.storage.trackers.save({
+    const user = at().user(100, "zh-hk");
+    await at().app.deps.storage.trackers.save({
       userId: 100,
       chatId: 100,
       plan: { totalMb: 10240, startDate: "2026-12-02", days: 7, threshold: { percent: 20 } },

@@ -1,5 +1,5 @@
 import { CARRIERS, type Carrier } from "../../reading/choices.js";
-import { NO_CHECK_IN } from "../../reading/plan.js";
+import { MAX_PLAN_DAYS, NO_CHECK_IN } from "../../reading/plan.js";
 import { readAnswer, type Step } from "../../reading/read-answer.js";
 import { formatData, MB_PER_GB } from "../../tracker/amounts.js";
 import { addDays, hongKongDate, type Plan, type Threshold } from "../../tracker/usage.js";
@@ -112,7 +112,7 @@ async function setUpTracker(
           })),
           read: read("days"),
           describe: (days) => t("tracker-days", { days }),
-          expected: t("tracker-expected-days", { max: 365 }),
+          expected: t("tracker-expected-days", { max: MAX_PLAN_DAYS }),
         }),
         startDate: (so) => {
           const startToday = { value: today, label: t("tracker-start-today") };

@@ -1,4 +1,5 @@
 import { InlineKeyboard } from "grammy";
+import { MAX_PEOPLE } from "../../reading/choices.js";
 import { readAnswer, type Step, type StepAnswers } from "../../reading/read-answer.js";
 import {
   recommendSharing,
@@ -9,8 +10,6 @@ import { hongKongDate } from "../../tracker/usage.js";
 import { encodeAction } from "../callback-data.js";
 import { escapeHtml } from "../html.js";
 import { type Choice, defineFlow, type Question, yesNoQuestion } from "./flow-kit.js";
-
-const MAX_PEOPLE = 20;
 
 /** /share: five questions the family-sharing article weighs, then a workaround and its reasons. */
 export const createShareFlow = defineFlow(async ({ kit, ctx, deps, conversation }) => {
