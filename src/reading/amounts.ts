@@ -36,7 +36,9 @@ export function findAmounts(text: string): Amount[] {
   for (const match of withOnes.matchAll(AMOUNT)) {
     const whole = numberValue(match[2] ?? "");
     const unit = match[3] ?? "";
-    if (whole === undefined) continue;
+    // "1.500 MB" may be fifteen hundred (a European thousands point) or one and a half.
+    if (whole === undefined || (!GB.test(unit) && /^\d{1,3}\.\d{3}$/.test(match[2] ?? "")))
+      continue;
     // "兩G半": two and a half gigabytes.
     const value = match[4] ? whole + 0.5 : whole;
     const factor = GB.test(unit) ? MB_PER_GB : TB.test(unit) ? MB_PER_GB * MB_PER_GB : 1;

@@ -12,11 +12,11 @@ import { fromReadings, type Reading, refused, sure, unreadable } from "./reading
 const POLITE =
   /(?:唔該|唔该|謝謝|谢谢|多謝|多谢|\bthanks?\b|\bthank you\b|\bthx\b|\bplease\b|\bpls\b|喇|啦|呀|啊|吖|\bla\b|\blah\b|喔|哦|了|先|!|\.)/gu;
 const YES =
-  /^(?:yes|y|yeah|yea|yep|yup|ya|sure|ok|okay|k|of course|definitely|why not|sure why not|有|有呀|有啊|有的|go ahead|do it|sounds good|please do|好|好呀|好啊|好的|好吧|好嘅|好喎|好滴|係|係呀|系|是|是的|对|對|对的|啱|要|要呀|得|可以|冇問題|冇问题|没问题|沒問題|no problem|no worries|当然|當然|行|嗯|嗯嗯|确认|確認|confirm|save|保存|儲存|储存|存|yes save)$/u;
+  /^(?:yes|y|yeah|yea|yep|yup|ya|sure|ok|okay|k|of course|definitely|why not|sure why not|有|有呀|有啊|有的|go ahead|do it|sounds good|please do|好|好呀|好啊|好的|好吧|好嘅|好喎|好滴|係|係呀|系|是|是的|对|對|对的|啱|要|要呀|得|可以|冇問題|冇问题|没问题|沒問題|no problem|no worries|冇錯|冇错|没错|沒錯|无错|無錯|冇錯喇|冇错啦|no mistakes?|no errors?|all good|all correct|looks right|nothing wrong|no changes?|no need to change|nothing to change|no edits?|不用改|唔使改|唔洗改|冇嘢要改|不要改|唔使改喇|当然|當然|行|嗯|嗯嗯|确认|確認|confirm|save|保存|儲存|储存|存|yes save)$/u;
 const NO =
   /^(?:no|n|nope|nah|not really|no need|don'?t|do not|never mind|nevermind|skip|cancel|唔|唔係|唔系|不是|不|否|唔要|不要|唔使|唔洗|不用|不需要|唔需要|免了|算了|算|冇|没有|沒有|唔好|不好|唔得|不行|不可以|唔可以|改|修改|edit|change|重新|不對|唔啱|错|錯)$/u;
 const UNSURE =
-  /^(?:maybe|not sure|唔知|不知道|睇下|看看|perhaps|都得|随便|隨便|yes and no|yes no)$/u;
+  /^(?:maybe|not sure|唔知|不知道|睇下|看看|perhaps|都得|随便|隨便|yes and no|yes no|sometimes|有時|有时|有時候|有时候|間中|间中|偶爾|偶尔)$/u;
 
 /** What a yes or a no to one question is about: the words that lean each way ("一齊", "apart"). */
 export interface Leanings {
@@ -27,10 +27,28 @@ export interface Leanings {
 /** Words that take back or qualify what came before: "yes but change the hour". */
 const CONTRAST =
   /\bbut\b|\bhowever\b|\bexcept\b|\bthough\b|\bactually\b|\bwait\b|\binstead\b|但|不过|不過|可是|除咗|除了|其實|其实|等陣|等等|改/u;
-const NOT = /\bnot\b|n't\b|\bno\b|\bnever\b|不|唔|冇|没|沒|未/u;
+const NOT =
+  /\bnot\b|n't\b|\bno\b|\bnever\b|\bnobody\b|\bno one\b|\bnone\b|\bnothing\b|不|唔|冇|没|沒|未/u;
+/** Words that turn a leaning word around or make it partial: "rarely together", "冇分開", "no changes". */
+const TURNING =
+  /\b(?:not|no|never|rarely|hardly|seldom|barely|sometimes|nothing|don'?t|nobody)\b|很少|好少|少|間中|间中|有時|有时|偶爾|偶尔|冇|没有|沒有|没|沒|不|唔/u;
 /** A yes or no word at the start of a Chinese text, before more words: "係呀成日一齊". */
 const LEADING =
   /^(係呀|係|是的|是|對|对|好呀|好的|好|有呀|有的|有|可以|要|唔係|唔系|不是|冇呀|冇|没有|沒有|不用|唔使|唔要|不要)(?=\p{Script=Han})/u;
+
+/**
+ * Whether a turning word stands just before a leaning word: a word or two between in English
+ * ("rarely ever together"), a character or two in Chinese ("好少一齊"), never across a break
+ * ("没有，大家每天都要用" answers no, then says why).
+ */
+function turned(text: string, leanings: Leanings): boolean {
+  return [leanings.yes, leanings.no].some((leaning) =>
+    [
+      `(?:${TURNING.source})(?: [a-z']+){0,2}? ?(?:${leaning.source})`,
+      `(?:${TURNING.source})\\p{Script=Han}{0,2}?(?:${leaning.source})`,
+    ].some((pattern) => new RegExp(pattern, "u").test(text)),
+  );
+}
 
 /**
  * Yes or no, in the three languages. A text of yes (or no) words alone, with politeness around
@@ -53,6 +71,9 @@ export function readYesNo(text: string, leanings?: Leanings): Reading<boolean> {
   };
   const leansYes = leanings?.yes.test(bare) ?? false;
   const leansNo = leanings?.no.test(bare) ?? false;
+  // "rarely together", "没有分开", "no changes", "不用改": a leaning word turned around, or made
+  // partial, by what stands before it is the user's to confirm.
+  if (leanings && turned(bare, leanings)) return ask;
   const said = polarity(words[0] ?? "");
   if (said === undefined) {
     // No yes or no word, but words that lean one way only: "we split up during the day".
@@ -76,7 +97,7 @@ export function readYesNo(text: string, leanings?: Leanings): Reading<boolean> {
 
 export const MAX_PEOPLE = 20;
 const PERSON =
-  "(?:wife|husband|partner|gf|bf|girlfriend|boyfriend|friend|mum|mom|mother|dad|father|son|daughter|kid|child|baby|colleague|brother|sister|bro|sis|spouse|老婆|老公|太太|先生|男朋友|女朋友|男友|女友|朋友|媽媽|妈妈|媽咪|爸爸|爹哋|阿媽|阿爸|老母|老豆|仔|女|兒子|儿子|女兒|女儿|同事|家人|屋企人|細路|孩子|小朋友|哥哥|姐姐|弟弟|妹妹|BB|bb)";
+  "(?:wife|husband|partner|gf|bf|girlfriend|boyfriend|friend|mum|mom|mother|dad|father|son|daughter|kid|child|baby|colleague|brother|sister|bro|sis|spouse|老婆|老公|太太|先生|男朋友|女朋友|男友|女友|媽媽|妈妈|媽咪|爸爸|爹哋|阿媽|阿爸|老母|老豆|仔|女|兒子|儿子|女兒|女儿|哥哥|姐姐|弟弟|妹妹|BB|bb)";
 const PEOPLE_PATTERNS: [RegExp, (match: RegExpMatchArray) => number | undefined][] = [
   [
     /^(?:just me|only me|me only|myself|me alone|solo|alone|by myself|one person|just one|得我一個|得我一个|我一個|我一个|自己一個|自己一个|自己|一個人|一个人|淨係我|只有我|就我一个|就我一個|就我自己一個|就我自己一个|我自己一個|我自己一个|就我一个人|就我一個人|我一个人|我一個人|得我一個人)$/u,
@@ -101,7 +122,8 @@ const PEOPLE_PATTERNS: [RegExp, (match: RegExpMatchArray) => number | undefined]
     ),
     (m) => numberValue(m[1] ?? ""),
   ],
-  [new RegExp(`^(?:me|i) (?:and|&|\\+|with) (?:my )?${PERSON}s?$`, "u"), () => 2],
+  // One person more: "me and my wife". "Friends", "kids", 朋友 or 家人 say nothing of how many.
+  [new RegExp(`^(?:me|i) (?:and|&|\\+|with) (?:my )?${PERSON}$`, "u"), () => 2],
   [
     new RegExp(
       `^我\\s*(?:同|和|跟|與|与|加)\\s*(?:我)?(${NUMBER})\\s*(?:個|个|位)\\s*${PERSON}$`,
@@ -151,7 +173,7 @@ export function readPeople(text: string): Reading<number> {
 }
 
 const REGULAR =
-  /live|living|resident|commut\w*|every ?(?:day|week|weekend|month)|weekly|daily|often|regular(?:ly)?|frequent(?:ly)?|all the time|work(?:ing)? (?:there|in hk|in hong kong)|study|studying|student|cross-border|每天|每日|每星期|每個星期|每个星期|每周|每週|每個月|每个月|每月|经常|經常|成日|常常|常去|长住|長住|住喺|住在|住香港|定居|返工|上班|通勤|跨境|讀書|读书|返學|上学|上學|工作|住|長期|长期|久/u;
+  /live|living|resident|commut\w*|every ?(?:day|week|weekend|month)|weekly|daily|often|regular(?:ly)?|frequent(?:ly)?|all the time|work(?:ing)? (?:there|in hk|in hong kong)|study|studying|student|cross-border|每天|每日|每星期|每個星期|每个星期|每周|每週|每個月|每个月|每月|经常|經常|成日|常常|常去|常住|长住|長住|住喺|住在|住香港|定居|返工|上班|通勤|跨境|讀書|读书|返學|上学|上學|工作|長期|长期|久/u;
 /** What kind of visit: a business trip taken every week is still regular. */
 const TRIP_KIND =
   /trip|travel\w*|holiday|vacation|visit\w*|short|few days|sightseeing|旅行|旅遊|旅游|玩|出差|短期|短途|幾日|几天|几日|幾天|短暫|短暂|過境|过境|transit|layover|stopover/u;
@@ -173,17 +195,17 @@ export function readStay(text: string): Reading<Stay> {
   }
   const readings = new Set<Stay>();
   const rarely = RARELY.test(text);
-  const regular = !rarely && REGULAR.test(text.replace(new RegExp(TRIP_KIND.source, "gu"), " "));
-  const trip = rarely || (TRIP_KIND.test(text) && !regular);
+  const regular = REGULAR.test(
+    text
+      .replace(new RegExp(RARELY.source, "gu"), " ")
+      .replace(new RegExp(TRIP_KIND.source, "gu"), " "),
+  );
   const duration = findDuration(text);
   if (duration !== undefined && duration.days > 0) {
     readings.add(duration.days <= TRIP_MAX_DAYS ? "trip" : "regular");
-  } else if (regular && /^住/u.test(text) && !/住喺|住在|住香港|住係/u.test(text)) {
-    // "住" on its own says nothing of how long.
-    return unreadable;
   }
-  if (trip) readings.add("trip");
-  if (regular && !(duration && /^住|\bstay/u.test(text))) readings.add("regular");
+  if (rarely || (TRIP_KIND.test(text) && !regular)) readings.add("trip");
+  if (regular) readings.add("regular");
   return fromReadings([...readings]);
 }
 
@@ -201,6 +223,13 @@ const NEGATED = new RegExp(
 
 /** How heavy the use is; when light and heavy are both named, asked. */
 export function readUse(text: string): Reading<Use> {
+  // "not heavy", "唔係好重": lighter, but light or medium is the user's to say.
+  if (NOT_HEAVY.test(text)) return { kind: "ask", options: ["light", "medium"] };
+  // "medium to heavy", "light to medium": a range is the user's to narrow.
+  const range = text.match(LEVEL_RANGE);
+  if (range) return fromReadings([levelOf(range[1] ?? ""), levelOf(range[2] ?? "")]);
+  // "some video", "間中睇片": now and then heavy is medium or heavy.
+  if (SOMETIMES_HEAVY.test(text)) return { kind: "ask", options: ["medium", "heavy"] };
   const negated = NEGATED.test(text);
   const rest = text.replace(NEGATED, " ");
   // "not light", "不算轻", "light? no, heavy": a level said with a "not" or a doubt is asked.
@@ -217,6 +246,16 @@ export function readUse(text: string): Reading<Use> {
   if (heavy) return sure("heavy");
   if (medium) return sure("medium");
   return light ? sure("light") : unreadable;
+}
+
+const LEVEL = "light|medium|heavy|輕|轻|中|重";
+const LEVEL_RANGE = new RegExp(`(${LEVEL})\\s*(?:to|-|~|至|到)\\s*(${LEVEL})`, "u");
+const NOT_HEAVY =
+  /(?:not|isn't|n't|不是|唔係|唔算|不算|冇)\s*(?:very |that |so |好|很|太)?\s*(?:heavy|重)/u;
+const SOMETIMES_HEAVY =
+  /(?:\bsome\b|a bit of|a little|sometimes|occasional(?:ly)?|少少|一啲|一些|間中|间中|偶爾|偶尔|有時|有时)\s*(?:\w+\s*|\p{Script=Han}){0,2}?(?:video|stream|netflix|youtube|影片|视频|視頻|睇片|看片|直播)/u;
+function levelOf(word: string): Use {
+  return /light|輕|轻/u.test(word) ? "light" : /heavy|重/u.test(word) ? "heavy" : "medium";
 }
 
 export const CARRIERS = ["cmhk", "hkt", "smartone", "three", "unicom", "mvno", "unsure"] as const;
@@ -236,6 +275,11 @@ const CARRIER_PATTERNS: [Carrier, RegExp][] = [
 
 /** Which carrier issued the card; two named is asked. */
 export function readCarrier(text: string): Reading<Carrier> {
+  // "not csl", "不是移动": which one it is, the user still has to say.
+  const unsure = CARRIER_PATTERNS.find(([carrier]) => carrier === "unsure")?.[1];
+  if (unsure && NEGATOR.test(text.replace(new RegExp(unsure.source, "gu"), " "))) {
+    return unreadable;
+  }
   return fromReadings(
     CARRIER_PATTERNS.filter(([, pattern]) => pattern.test(text)).map(([carrier]) => carrier),
   );

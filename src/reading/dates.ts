@@ -12,6 +12,8 @@ export interface DateFind {
   dates: string[];
   index: number;
   length: number;
+  /** Both readings are as likely ("Thursday" on a Thursday): asked, whichever works. */
+  either: boolean;
 }
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
@@ -105,7 +107,9 @@ export function findDate(text: string, today: string): DateFind | undefined {
       weekday[2] !== undefined
         ? Math.min(WEEKDAY_ZH.indexOf(weekday[2]), 6)
         : WEEKDAY_EN.indexOf(weekday[3] ?? "");
-    return sure(weekdayDate(today, index, weekday[1]), weekday);
+    const date = weekdayDate(today, index, weekday[1]);
+    // "Thursday", typed on a Thursday: today, or a week ago.
+    return found(date === today ? [today, addDays(today, -7)] : [date], weekday, date === today);
   }
   return undefined;
 }
@@ -158,11 +162,12 @@ function sure(date: string, match: RegExpMatchArray): DateFind {
   return found([date], match);
 }
 
-function found(dates: (string | undefined)[], match: RegExpMatchArray): DateFind {
+function found(dates: (string | undefined)[], match: RegExpMatchArray, either = false): DateFind {
   return {
     dates: dates.filter((date): date is string => date !== undefined),
     index: match.index ?? 0,
     length: match[0].length,
+    either,
   };
 }
 

@@ -11,12 +11,20 @@ const MORNING = /(?<=\d\s?)(?:am|a\.m)|早上|早晨|朝早|朝|上午|早|morni
 const NOON = /中午|晏晝|晏昼|noon|lunch ?time|lunch/u;
 const MIDNIGHT = /半夜|午夜|midnight/u;
 
-const CLOCK = /\b(\d{1,2})\s*[:.：]\s*(\d{2})(?!\d)/u;
+const CLOCK = /\b(\d{1,2})\s*[:.：]\s*(\d{2})(?!\d)|^([01]\d|2[0-3])([0-5]\d)$/u;
 const SPOKEN = new RegExp(
-  `(${NUMBER})\\s*(?:[點点時时]|o'?clock|oclock|am|a\\.m\\.?|pm|p\\.m\\.?)\\s*(半|(\\d{1,2}|${NUMBER})\\s*分?)?`,
+  `(${NUMBER})\\s*(?:[點点時时]|o'?clock|oclock|am|a\\.m\\.?|pm|p\\.m\\.?|in the (?:morning|evening|afternoon)|at night|tonight|this (?:morning|evening))\\s*(半|(\\d{1,2}|${NUMBER})\\s*分?)?`,
+  "u",
+);
+/** "晚上7", "朝早8": the part of the day first, the hour after it with no 點. */
+const PERIOD_FIRST = new RegExp(
+  `(?:晚上|夜晚|晚黑|早上|朝早|上午|下午|凌晨)\\s*(${NUMBER})(?![\\d點点時时]|\\s*(?:gb?|mb?|%|日|天|號|号))`,
   "u",
 );
 const BARE = new RegExp(`^(${NUMBER})$`, "u");
+/** A part of the day with no hour: the check-in button of that part, asked. */
+const MORNING_ALONE = /早上|早晨|朝早|上午|morning/u;
+const EVENING_ALONE = /晚上|夜晚|晚黑|夜|evening|night|tonight/u;
 
 /** The part of the day a text names ("晚上", "pm"), to carry into a correction: "9點，唔係，10點". */
 export function partOfDay(text: string): string | undefined {
@@ -25,7 +33,9 @@ export function partOfDay(text: string): string | undefined {
 
 export interface HourFind {
   reading: Reading<number>;
-  /** The part of the text the hour was read from, to judge what is left over. */
+  /** The figure the hour was read from ("7 at night", "21:00"), to judge what is left over. */
+  figure: RegExp[];
+  /** The words about the part of the day ("晚上", "morning"), taken out after other words. */
   spans: RegExp[];
 }
 
@@ -44,21 +54,25 @@ export function findHour(text: string): HourFind | undefined {
   ].map((pattern) => new RegExp(pattern.source, "gu"));
   const clock = text.match(CLOCK);
   const spoken = clock ? undefined : text.match(SPOKEN);
-  const bare = clock || spoken ? undefined : text.match(BARE);
-  const hourText = clock?.[1] ?? spoken?.[1] ?? bare?.[1];
+  const first = clock || spoken ? undefined : text.match(PERIOD_FIRST);
+  const bare = clock || spoken || first ? undefined : text.match(BARE);
+  const hourText = clock?.[1] ?? clock?.[3] ?? spoken?.[1] ?? first?.[1] ?? bare?.[1];
   if (hourText === undefined) {
-    if (midnight) return { reading: sure(0), spans };
-    if (noon) return { reading: sure(12), spans };
-    // "Morning" or "晚上" with no hour: the check-in button of that part of the day, asked.
-    if (morning !== evening)
-      return { reading: { kind: "ask", options: [morning ? 9 : 21] }, spans };
+    if (midnight) return { reading: sure(0), figure: [], spans };
+    if (noon) return { reading: sure(12), figure: [], spans };
+    const alone = MORNING_ALONE.test(text) ? 9 : EVENING_ALONE.test(text) ? 21 : undefined;
+    if (alone !== undefined && morning !== evening) {
+      return { reading: { kind: "ask", options: [alone] }, figure: [], spans };
+    }
     return undefined;
   }
   const hour = numberValue(hourText);
-  const minuteText = clock?.[2] ?? (spoken?.[2] === "半" ? "30" : spoken?.[3]);
+  const minuteText = clock?.[2] ?? clock?.[4] ?? (spoken?.[2] === "半" ? "30" : spoken?.[3]);
   const minutes = minuteText === undefined ? 0 : (numberValue(minuteText) ?? Number.NaN);
-  const used = [CLOCK, SPOKEN, BARE].map((pattern) => new RegExp(pattern.source, "gu"));
-  const find = (reading: Reading<number>): HourFind => ({ reading, spans: [...used, ...spans] });
+  const used = [CLOCK, SPOKEN, PERIOD_FIRST, BARE].map(
+    (pattern) => new RegExp(pattern.source, "gu"),
+  );
+  const find = (reading: Reading<number>): HourFind => ({ reading, figure: used, spans });
   if (hour === undefined || !Number.isInteger(hour) || !(minutes >= 0 && minutes < 60)) {
     return find(unreadable);
   }

@@ -27,8 +27,15 @@ const START_WORDS =
 /** How a warning is asked for: "warn me when", "就提我", "嘅時候". */
 const ALERT_WORDS =
   /\b(?:warn(?: me)?|remind(?: me)?|alert(?: me)?|tell me|notify(?: me)?|ping me|let me know|when|if|there'?s|is|are|at|left|remaining)\b|剩返?|剩低|剩下|還剩|还剩|仲有|嘅時候|的时候|時|时|提我|提醒我?|通知我?|话我知|話我知|就/gu;
-/** "用咗八成就提我", "when 8GB used": a threshold told as what will have been used. */
-const USED = /用咗|用了|用到|用左|用掉|使咗|已用|\bused\b|\bused up\b/u;
+/** "用咗八成就提我", "when 8GB used", "到9G就提我": a threshold told as what will have been used. */
+const USED =
+  /用咗|用了|用到|用左|用掉|使咗|已用|達到|达到|\bused\b|\bused up\b|\breach(?:es|ed)?\b|\bhits?\b|^到|就到/u;
+/** "剩", "left": what a threshold is told as when no word says otherwise. */
+const LEFT = /剩|\bleft\b|\bremaining\b|仲有|還有|还有/u;
+/** "3 days left", "剩3日": what remains of a plan, not its length. "expires 5/12": its end. */
+const REMAINING = /剩|\bleft\b|\bremaining\b|\bto go\b|仲有|還有|还有/u;
+const END_WORDS =
+  /\bexpir\w*|\bends?\b|\buntil\b|\btill\b|\bvalid (?:to|until|till)\b|到期|截止|完結|完结|結束|结束|用到/u;
 /** "more than 10GB", "5日以上": a bound, not the figure. */
 const COMPARISON =
   /\bmore than\b|\bless than\b|\bover\b|\bunder\b|\bat least\b|\bat most\b|\bup to\b|超過|超过|以上|以下|多過|多过|少過|少过|不到|唔夠|不够|至少|最多/u;
@@ -76,6 +83,7 @@ export function readTotal(text: string): Reading<number> {
 
 /** The plan's length in days: "7日", "a week", "一個月", "個半月", a bare "30". */
 export function readDays(text: string, today: string): Reading<number> {
+  if (REMAINING.test(text)) return unreadable;
   // "3 days ago" and "11月20日" name a day, not a length; "5GB" is a size.
   if (findDate(text, today) || FUTURE.test(text) || COMPARISON.test(text)) return unreadable;
   if (findAmounts(text).length > 0) return unreadable;
@@ -92,6 +100,7 @@ export function readDays(text: string, today: string): Reading<number> {
  * works is asked about, and so are two days named ("yesterday, no today").
  */
 export function readStart(text: string, today: string, days: number | undefined): Reading<string> {
+  if (END_WORDS.test(text)) return unreadable;
   if (FUTURE.test(text)) return refused("future");
   const found = findDate(text, today);
   if (!found) return unreadable;
@@ -107,6 +116,12 @@ export function readStart(text: string, today: string, days: number | undefined)
   const other = findDate(left, today)?.dates[0];
   if (other !== undefined && other !== first) return { kind: "ask", options: [first, other] };
   const firstProblem = problem(first);
+  if (found.either) {
+    const fitting = found.dates.filter((date) => problem(date) === undefined);
+    return fitting.length > 0
+      ? { kind: "ask", options: fitting }
+      : refused(firstProblem ?? "ended", first);
+  }
   if (firstProblem === undefined) return doubted(sure(first), left);
   if (second !== undefined && problem(second) === undefined) {
     return { kind: "ask", options: [first, second] };
@@ -132,6 +147,10 @@ export function readThreshold(text: string, totalMb: number): Reading<Threshold>
     const left = rest(text, [share], words);
     const other = findShare(left);
     if (other && !told) return fromReadings([{ percent }, { percent: other.percent }]);
+    // "warn me at 80%": warning with most of the plan left is rare; it may mean 80 % used.
+    if (!told && !LEFT.test(text) && share.percent >= 50 && share.percent !== 50) {
+      return { kind: "ask", options: [{ percent }, { percent: 100 - percent }] };
+    }
     return doubted(sure({ percent }), left);
   }
   if (share || amounts.length > 2) return unreadable;
@@ -190,6 +209,8 @@ export function readCheckIn(text: string): Reading<CheckIn> {
     if (reading?.kind === "sure") named.add(reading.value);
   }
   if (named.size > 1) return { kind: "ask", options: [...named] };
-  const left = leftover(text, [CHECK_IN_WORDS, ...hour.spans, ...FILLERS]);
+  // The figure first ("7 at night" whole), then the words around it ("every night"), then the
+  // parts of the day.
+  const left = leftover(text, [...hour.figure, CHECK_IN_WORDS, ...hour.spans, ...FILLERS]);
   return doubted(hour.reading as Reading<CheckIn>, left);
 }

@@ -22,10 +22,16 @@ const USED =
   /(?:已經|已经|已)?(?:用|使)(?:咗|左|了|掉|去|到)+|已用|使用|用量|\bused\b|\busage\b|consumed|went through|burn(?:ed|t)/u;
 /** More since the last report: "又用咗", "another", "+300MB" (a plus at the start only). */
 const MORE =
-  /(?:又|再|多)(?:用|使)(?:咗|了|左)?|多咗|多了|加咗|加了|另外|\bmore\b(?! than)|another|extra|additional|^\+/u;
+  /(?:又|再|多)(?:用|使)(?:咗|了|左)?|多咗|多了|另外|\bmore\b(?! than)|another|additional|^\+/u;
 /** Left: "還剩", "仲有", "left", "remaining". */
 const LEFT =
-  /(?:還|还|仲|只)?剩(?:返|低|下|番)?|仲有|還有|还有|仲得|淨返|净|\bleft\b|remain(?:ing|s)?|balance|餘額|余额|未用/u;
+  /(?:還|还|仲|只)?剩(?:返|低|下|番)?|仲有|還有|还有|仲得|淨返|净|\bleft\b|\bto go\b|remain(?:ing|s)?|balance|餘額|余额|未用/u;
+/**
+ * Data added to the card ("topped up 5GB", "充咗5G", "送咗1G", "got 1GB extra") changes the plan,
+ * which a usage report does not: never read as one.
+ */
+const TOP_UP =
+  /top(?:ped|ping)? ?up|\bbonus\b|\bextra\b|\badd(?:ed|on)?\b|\bbought\b|充咗|充了|充值|增值|加購|加购|加咗|加了|送咗|送了|买了|買咗|想要多|多買|多买/u;
 /** Having some is having it left: "I still have 3GB", "got 3GB", "I have 2GB more". */
 const HAVE = /\bhave\b|\bhas\b|\bgot\b|\bstill\b|仲有|仲得|還有|还有|只有|得返/u;
 /** "Used 500MB today" may be the day's use or the card's total: asked. */
@@ -65,6 +71,7 @@ export interface PlanSize {
 
 /** Reads a usage report against the plan it is for. */
 export function readUsageReport(text: string, plan: PlanSize): Reading<UsageReport> {
+  if (TOP_UP.test(text)) return unreadable;
   const meaning = meaningOf(text);
   const cues = [MORE, USED, LEFT, HAVE, TODAY, TOTAL_WORDS, REPORT_WORDS].map(
     (pattern) => new RegExp(pattern.source, "gu"),
