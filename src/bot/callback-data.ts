@@ -24,9 +24,10 @@ export type Action =
   | { kind: "tracker"; command: TrackerCommand }
   /**
    * A card's total used so far, chosen where a typed report had two readings, or a lower total
-   * taken as a reset of the card. A total, not a difference, so that a second tap changes nothing.
+   * taken as a reset of the card. A total, not a difference, and made when the tracker held
+   * `readings` readings: once another is taken, the button is stale.
    */
-  | { kind: "usage"; usedMb: number; reset: boolean };
+  | { kind: "usage"; usedMb: number; reset: boolean; readings: number };
 
 /** The guided flows: choosing a sharing workaround, setting up monitoring, editing the plan. */
 export const FLOWS = ["share", "monitor", "plan"] as const;
@@ -66,8 +67,8 @@ const PATTERNS: [RegExp, (match: RegExpMatchArray) => Action | undefined][] = [
     (m) => oneOf(TRACKER_COMMANDS, m[1], (command) => ({ kind: "tracker", command })),
   ],
   [
-    /^(u|r):(\d{1,9}(?:\.\d{1,2})?)$/,
-    (m) => ({ kind: "usage", usedMb: Number(m[2]), reset: m[1] === "r" }),
+    /^(u|r):(\d{1,9}(?:\.\d{1,2})?):(\d{1,6})$/,
+    (m) => ({ kind: "usage", usedMb: Number(m[2]), reset: m[1] === "r", readings: Number(m[3]) }),
   ],
 ];
 
@@ -98,7 +99,7 @@ export function encodeAction(action: Action): string {
       case "tracker":
         return `tracker:${action.command}`;
       case "usage":
-        return `${action.reset ? "r" : "u"}:${Math.round(action.usedMb * 100) / 100}`;
+        return `${action.reset ? "r" : "u"}:${Math.round(action.usedMb * 100) / 100}:${action.readings}`;
     }
   })();
   if (Buffer.byteLength(data) > MAX_CALLBACK_BYTES) {

@@ -211,7 +211,10 @@ export async function reportUsage(
       for (const report of reading.options) {
         const usedMb = totalOf(record, report);
         keyboard
-          .text(describeReport(ctx, report), encodeAction({ kind: "usage", usedMb, reset: false }))
+          .text(
+            describeReport(ctx, report),
+            encodeAction({ kind: "usage", usedMb, reset: false, readings: record.readings.length }),
+          )
           .row();
       }
       const [only, ...others] = reading.options;
@@ -274,7 +277,10 @@ export async function recordTotal(
     const lastMb = record.readings.at(-1)?.usedMb ?? 0;
     await ctx.reply(ctx.t("used-lower", { used: formatData(usedMb), last: formatData(lastMb) }), {
       reply_markup: new InlineKeyboard()
-        .text(ctx.t("used-lower-reset"), encodeAction({ kind: "usage", usedMb, reset: true }))
+        .text(
+          ctx.t("used-lower-reset"),
+          encodeAction({ kind: "usage", usedMb, reset: true, readings: record.readings.length }),
+        )
         .text(ctx.t("used-lower-typo"), encodeAction({ kind: "tracker", command: "typo" })),
     });
     return;

@@ -23,6 +23,8 @@ export interface AnswerViewOptions {
    * chat with the flow's start payload instead of starting the flow in place.
    */
   linkFlowsTo?: string;
+  /** Inside a flow, whose questions go on: no button to start a flow. */
+  inFlow?: boolean;
 }
 
 /** An entry's answer with its source, the questions a user asks next, and 👍 / 👎. */
@@ -31,7 +33,7 @@ export function answerView(
   entry: Entry,
   language: Language,
   t: Translate,
-  { linkFlowsTo }: AnswerViewOptions = {},
+  { linkFlowsTo, inFlow = false }: AnswerViewOptions = {},
 ): View {
   const text = [
     `<b>${escapeHtml(entry.title[language])}</b>`,
@@ -46,7 +48,7 @@ export function answerView(
     if (related)
       keyboard.text(related.title[language], encodeAction({ kind: "ask", entryId: id })).row();
   }
-  const flow = flowFor(entry);
+  const flow = inFlow ? undefined : flowFor(entry);
   if (flow) {
     const label = t(`button-${flow}`);
     if (linkFlowsTo) keyboard.url(label, privateChatLink(linkFlowsTo, flow)).row();
@@ -66,7 +68,7 @@ function flowFor(entry: Entry): Flow | undefined {
 }
 
 /** What only a private chat holds, and a group is pointed to: the flows and the user's tracker. */
-export type PrivateOnly = Flow | "usage";
+export type PrivateOnly = Flow | "usage" | "used";
 
 /** Opens the private chat with the bot; with a payload, Telegram sends `/start <payload>` there. */
 export function privateChatLink(bot: string, payload?: string): string {
@@ -89,19 +91,24 @@ export function privateOnlyView(
   };
 }
 
-/** "/used 2.3GB" as a start payload, `used_2p3gb`, which Telegram allows (letters, digits, _). */
+/**
+ * "/used 2.3GB", "/used +300MB", "/used 500" as a start payload (`used_2p3gb`, `used_more_300mb`,
+ * `used_500`), in the letters, digits and _ that Telegram allows there.
+ */
 export function usedPayload(amount: string): string | undefined {
   const figure = amount
     .trim()
     .toLowerCase()
-    .match(/^(\d+(?:\.\d+)?)\s*(gb|g|mb|m)$/);
-  return figure ? `used_${figure[1]?.replace(".", "p")}${figure[2]}` : undefined;
+    .match(/^(\+)?\s*(\d+(?:\.\d+)?)\s*(gb|g|mb|m)?$/);
+  if (!figure) return undefined;
+  return `used_${figure[1] ? "more_" : ""}${figure[2]?.replace(".", "p")}${figure[3] ?? ""}`;
 }
 
-/** The amount a `used_…` payload carries: "2.3gb". */
+/** The report a `used_…` payload carries: "2.3gb", "+300mb", "500". */
 export function amountOfPayload(payload: string): string | undefined {
-  const figure = payload.match(/^used_(\d+(?:p\d+)?)(gb|g|mb|m)$/);
-  return figure ? `${figure[1]?.replace("p", ".")}${figure[2]}` : undefined;
+  const figure = payload.match(/^used_(more_)?(\d+(?:p\d+)?)(gb|g|mb|m)?$/);
+  if (!figure) return undefined;
+  return `${figure[1] ? "+" : ""}${figure[2]?.replace("p", ".")}${figure[3] ?? ""}`;
 }
 
 /** /help and /start in a group: the ways to ask there, and the way into the private chat. */

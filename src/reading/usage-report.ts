@@ -64,6 +64,32 @@ export function mayBeUsageReport(text: string): boolean {
   return (figureOnly || hasUsageCue(prepared)) && !asksSomething(prepared);
 }
 
+/** "仲剩幾多？", "how much data have I used?", "show my usage": asking for one's own figures. */
+const OWN_FIGURES =
+  /(?:仲|還|还|我)?(?:剩|有|剩低|剩返|剩下)(?:低|返|下)?(?:幾多|几多|多少)|(?:用咗|用了|用左)(?:幾多|几多|多少)|還有幾多日|还有几天|還有幾日|\bhow much (?:data )?(?:have i|do i have|i have|is|have) ?(?:used|left|got)?\b|\bwhat'?s my usage\b|\bshow (?:me )?my usage\b|\bhow many days (?:are |do i have )?left\b|我的用量|我嘅用量/u;
+/** How to check is a question for the FAQ, not a request for one's figures. */
+const HOW_TO_CHECK =
+  /\bhow (?:do|can|to|should)\b|\bcheck\b|\bsee\b|\bview\b|查|睇|看|點樣|点样|怎么|怎樣|怎样|如何|邊度|哪里|app/u;
+
+/** Whether a question asks for the asker's own usage figures, which the tracker answers. */
+export function asksOwnUsage(text: string): boolean {
+  const prepared = prepare(text);
+  return (
+    OWN_FIGURES.test(prepared) && !HOW_TO_CHECK.test(prepared) && findAmounts(prepared).length === 0
+  );
+}
+
+/**
+ * The usage report inside a message that also asks something: "I've used 3GB, how many days
+ * left?" holds "I've used 3GB". Undefined when no part of it is a report by itself.
+ */
+export function reportWithin(text: string): string | undefined {
+  return text
+    .split(/[,，;；?？!！。]|\bbut\b|但/u)
+    .map((part) => part.trim())
+    .find((part) => part !== "" && mayBeUsageReport(part) && findAmounts(prepare(part)).length > 0);
+}
+
 /** A plan's size, which decides what a unit-less number can mean and what is impossible. */
 export interface PlanSize {
   totalMb: number;

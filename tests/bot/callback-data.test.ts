@@ -32,6 +32,7 @@ const action: fc.Arbitrary<Action> = fc.oneof(
     kind: fc.constant("usage" as const),
     usedMb: fc.integer({ min: 0, max: 2_000_000 }).map((cents) => cents / 100),
     reset: fc.boolean(),
+    readings: fc.integer({ min: 0, max: 999_999 }),
   }),
 );
 

@@ -41,6 +41,48 @@ describe("a tracker's owner", () => {
     expect(await usedMb(101)).toBe(1024);
   });
 
+  it("gets the tracker's figures for asking about them (zh-Hant, en)", async () => {
+    const chinese = at().user(100, "zh-hk");
+    await at().app.deps.storage.sessions.write("100", { language: "zh-Hant" });
+    await at().app.deps.storage.trackers.save(tracker(chinese));
+    const figures = await chinese.send("仲剩幾多？");
+    expect(figures.find((call) => call.method === "sendPhoto")?.payload.caption).toContain(
+      "1 GB / 10 GB",
+    );
+
+    const english = at().user(101, "en");
+    await at().app.deps.storage.trackers.save(tracker(english));
+    const shown = await english.send("how much data have I used?");
+    expect(shown.find((call) => call.method === "sendPhoto")?.payload.caption).toContain(
+      "Used 1 GB of 10 GB",
+    );
+  });
+
+  it("has the report in a report-and-question recorded, and the figures answer the rest (en)", async () => {
+    const user = at().user(100, "en");
+    await at().app.deps.storage.trackers.save(tracker(user));
+    const answered = sentTexts(await user.send("I've used 3GB, how many days left?"));
+    expect(answered[0]).toContain("Used 3 GB of 10 GB");
+    expect(answered[0]).toMatch(/\d days left/);
+    expect(await usedMb(100)).toBe(3 * 1024);
+  });
+
+  it("does not record a stale choice: a card-reset question answered after a newer reading (en)", async () => {
+    const user = at().user(100, "en");
+    await at().app.deps.storage.trackers.save(
+      tracker(user, { readings: [{ at: "2026-12-02T12:00:00.000Z", usedMb: 4096 }] }),
+    );
+    await user.send("/used 3GB");
+    const older = user.lastShown?.messageId ?? 0;
+    const reset = user.findButton("start counting again")?.data ?? "";
+    await user.send("/used 5GB");
+    const stale = await user.pressData(older, reset);
+    expect(stale.find((call) => call.method === "answerCallbackQuery")?.payload.text).toContain(
+      "expired",
+    );
+    expect(await usedMb(100)).toBe(5 * 1024);
+  });
+
   it("has a figure alone, as sent after a check-in, taken as a reading (en, zh-Hant)", async () => {
     const english = at().user(100, "en");
     await at().app.deps.storage.trackers.save(tracker(english));
@@ -141,6 +183,13 @@ describe("a flow in the language the user types", () => {
 });
 
 describe("in a group", () => {
+  it("says /used 500 is not recorded there, and carries it along (zh-Hans)", async () => {
+    const member = at().groupMember(201, "zh-cn");
+    const reply = (await member.send("/used 500")).at(-1) ?? { method: "", payload: {} };
+    expect(String(reply.payload.text)).toContain("这里不会记录");
+    expect(buttonsOf(reply)[0]?.url).toMatch(/\?start=used_500$/);
+  });
+
   it("carries /used 2GB into the private chat, where it is recorded (en)", async () => {
     const member = at().groupMember(200, "en");
     const link = buttonsOf((await member.send("/used 2GB")).at(-1) ?? { method: "", payload: {} });

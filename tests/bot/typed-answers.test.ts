@@ -215,10 +215,16 @@ describe("usage reports as people type them", () => {
       message_id: message,
     });
     expect(sentTexts(chosen)[0]).toContain("15 GB");
-    // The same button again (a double tap) records the same total, not 15 GB more.
-    await user.pressData(message, data);
+    // The same button again (a double tap, a second device) is stale: nothing more is recorded.
+    const again = await user.pressData(message, data);
+    expect(again.find((call) => call.method === "answerCallbackQuery")?.payload.text).toContain(
+      "失效",
+    );
     const record = await at().app.deps.storage.trackers.get(100);
-    expect(record?.readings.at(-1)?.usedMb).toBe(15 * 1024);
+    expect(record?.readings.map((reading) => reading.usedMb)).toEqual([
+      8 * 1024 - 6 * 1024,
+      15 * 1024,
+    ]);
   });
 
   it("warns from the first report when the pace runs out before the plan ends (en)", async () => {

@@ -27,9 +27,11 @@ const PRIVATE_ONLY: [string[], PrivateOnly][] = [
 ];
 for (const [commands, what] of PRIVATE_ONLY) {
   groups.command(commands, (ctx) => {
-    // "/used 2.3GB": the figure goes along, so that it is recorded once the chat opens.
+    // "/used 2.3GB": the figure goes along, so that it is recorded once the chat opens; the
+    // group hears that nothing was recorded yet.
     const payload = ctx.msg.text.startsWith("/used") ? usedPayload(ctx.match) : undefined;
-    return sendView(ctx, privateOnlyView(what, ctx.me.username, ctx.t.bind(ctx), payload));
+    const shown = payload ? "used" : what;
+    return sendView(ctx, privateOnlyView(shown, ctx.me.username, ctx.t.bind(ctx), payload));
   });
 }
 

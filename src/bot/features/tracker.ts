@@ -1,5 +1,5 @@
 import { Composer } from "grammy";
-import { mayBeUsageReport } from "../../reading/usage-report.js";
+import { asksOwnUsage, mayBeUsageReport, reportWithin } from "../../reading/usage-report.js";
 import { decodeAction } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { sendView } from "../reply.js";
@@ -28,24 +28,34 @@ privateChat.command("used", async (ctx) => {
 });
 
 // "用咗 2.3G", "I have 1GB left", "2.3GB" after a check-in: a usage report, for a user who has a
-// tracker; anything else, a question about usage among them, goes on to be answered.
+// tracker ("I've used 3GB, how many days left?" too: recorded, and the figures answer the rest).
+// "仲剩幾多？" asks for the tracker's figures. Anything else, a question about how to check
+// usage among them, goes on to be answered.
 privateChat.on("message:text", async (ctx, next) => {
   const text = ctx.msg.text;
-  if (!mayBeUsageReport(text) || !(await reportUsage(ctx, text, { typed: true }))) await next();
+  if (asksOwnUsage(text)) {
+    const record = await ctx.deps.storage.trackers.get(ctx.from.id);
+    if (record) return sendUsage(ctx, record, new Date());
+    return next();
+  }
+  const report = mayBeUsageReport(text) ? text : reportWithin(text);
+  if (report === undefined || !(await reportUsage(ctx, report, { typed: true }))) await next();
 });
 
 trackerFeature.on("callback_query:data", async (ctx, next) => {
   const action = decodeAction(ctx.callbackQuery.data);
   if (action?.kind !== "tracker" && action?.kind !== "usage") return next();
   const record = ctx.from && (await ctx.deps.storage.trackers.get(ctx.from.id));
-  if (!record) {
+  // A usage choice is stale once another reading was taken since it was offered (a double tap,
+  // an older question), and every button is once the tracker is gone.
+  if (!record || (action.kind === "usage" && action.readings !== record.readings.length)) {
     await ctx.answerCallbackQuery({ text: ctx.t("button-expired") }).catch(() => undefined);
+    await ctx.editMessageReplyMarkup().catch(() => undefined);
     return;
   }
   // The spinner is stopped first; a query too old to answer changes nothing of what follows.
   await ctx.answerCallbackQuery().catch(() => undefined);
   if (action.kind === "usage") {
-    // A report's buttons are used once; were one tapped twice, it would record the same total.
     await ctx.editMessageReplyMarkup().catch(() => undefined);
     await recordTotal(ctx, record, action.usedMb, new Date(), { reset: action.reset });
     return;

@@ -120,7 +120,7 @@ export function flowKit(
 
   /** A question typed midway: its answer, "did you mean" (buttons that keep the flow), or "I don't know". */
   const answerMidway = async (ctx: FlowContext, text: string): Promise<void> => {
-    const { view, asked } = replyToQuestion(deps.knowledge(), text, language, t);
+    const { view, asked } = replyToQuestion(deps.knowledge(), text, language, t, { inFlow: true });
     await conversation.external(() => deps.storage.recordQuestion(asked));
     await live.retire(ctx);
     await send(ctx, view);
@@ -188,7 +188,7 @@ export function flowKit(
             const entry = kb.entryById.get(action.entryId);
             if (entry) {
               await live.retire(reply);
-              await send(reply, answerView(kb, entry, language, t));
+              await send(reply, answerView(kb, entry, language, t, { inFlow: true }));
             }
             await askAgain(reply);
             return undefined;

@@ -185,7 +185,7 @@ flow-refused-invalid-date = That day doesn't exist in the calendar.
 flow-refused-above-plan = That isn't less than the plan's { $total }.
 flow-refused-negative = An amount can't be negative.
 flow-refused-out-of-range = That's more than I can take here.
-flow-usage-later = That looks like a usage report. Once your tracker is saved, send it again and I'll record it.
+flow-usage-later = That looks like a usage report, but you have no data tracker yet. Once one is set up (/monitor), send it again and I'll record it.
 share-people-count = { $people ->
     [one] 1 person
    *[other] { $people } people
@@ -203,3 +203,4 @@ tracker-kept = OK, your tracker stays as it is.
 used-typo-kept = OK, I've kept your last reading. Send the right figure whenever you're ready.
 group-private-plan = Your data tracker is just for you, so its plan is edited in our private chat.
 small-talk-okay = 👌 Ask me whenever something comes up, or browse with /topics.
+group-private-used = Your data tracker is just for you: tap below to record this in our private chat. Nothing is recorded here.
