@@ -12,9 +12,9 @@ import { fromReadings, type Reading, refused, sure, unreadable } from "./reading
 const POLITE =
   /(?:唔該|唔该|謝謝|谢谢|多謝|多谢|\bthanks?\b|\bthank you\b|\bthx\b|\bplease\b|\bpls\b|喇|啦|呀|啊|吖|\bla\b|\blah\b|喔|哦|了|先|!|\.)/gu;
 const YES =
-  /^(?:yes|y|yeah|yea|yep|yup|ya|sure|ok|okay|k|of course|definitely|why not|sure why not|有|有呀|有啊|有的|go ahead|do it|sounds good|please do|好|好呀|好啊|好的|好吧|好嘅|好喎|好滴|係|係呀|系|是|是的|对|對|对的|啱|要|要呀|得|可以|冇問題|冇问题|没问题|沒問題|no problem|no worries|冇錯|冇错|没错|沒錯|无错|無錯|冇錯喇|冇错啦|no mistakes?|no errors?|all good|all correct|looks right|nothing wrong|no changes?|no need to change|nothing to change|no edits?|不用改|唔使改|唔洗改|冇嘢要改|不要改|唔使改喇|当然|當然|行|嗯|嗯嗯|确认|確認|confirm|save|保存|儲存|储存|存|yes save)$/u;
+  /^(?:yes|y|yeah|yea|yep|yup|ya|sure|ok|okay|k|of course|definitely|why not|sure why not|有|有呀|有啊|有的|go ahead|do it|sounds good|please do|好|好呀|好啊|好的|好吧|好嘅|好喎|好滴|係|係呀|系|是|是的|对|對|对的|啱|要|要呀|得|可以|冇問題|冇问题|没问题|沒問題|no problem|no worries|冇錯|冇错|没错|沒錯|无错|無錯|冇錯喇|冇错啦|no mistakes?|no errors?|all good|all correct|looks right|nothing wrong|no changes?|no need to change|nothing to change|no edits?|不用改|唔使改|唔洗改|冇嘢要改|不要改|唔使改喇|当然|當然|行|嗯|嗯嗯|會|会|确认|確認|confirm|save|保存|儲存|储存|存|yes save)$/u;
 const NO =
-  /^(?:no|n|nope|nah|not really|no need|don'?t|do not|never mind|nevermind|skip|cancel|唔|唔係|唔系|不是|不|否|唔要|不要|唔使|唔洗|不用|不需要|唔需要|免了|算了|算|冇|没有|沒有|唔好|不好|唔得|不行|不可以|唔可以|改|修改|edit|change|重新|不對|唔啱|错|錯)$/u;
+  /^(?:no|n|nope|nah|not really|no need|don'?t|do not|never mind|nevermind|skip|cancel|唔|唔係|唔系|不是|不|否|唔要|不要|唔使|唔洗|不用|不需要|唔需要|免了|算了|算|冇|没有|沒有|唔好|不好|唔得|不行|不可以|唔可以|改|修改|edit|change|重新|不對|不对|唔啱|错|錯|没|沒|nobody|no one|唔會|不會|不会)$/u;
 const UNSURE =
   /^(?:maybe|not sure|唔知|不知道|睇下|看看|perhaps|都得|随便|隨便|yes and no|yes no|sometimes|有時|有时|有時候|有时候|間中|间中|偶爾|偶尔)$/u;
 
@@ -29,25 +29,51 @@ const CONTRAST =
   /\bbut\b|\bhowever\b|\bexcept\b|\bthough\b|\bactually\b|\bwait\b|\binstead\b|但|不过|不過|可是|除咗|除了|其實|其实|等陣|等等|改/u;
 const NOT =
   /\bnot\b|n't\b|\bno\b|\bnever\b|\bnobody\b|\bno one\b|\bnone\b|\bnothing\b|不|唔|冇|没|沒|未/u;
-/** Words that turn a leaning word around or make it partial: "rarely together", "冇分開", "no changes". */
-const TURNING =
-  /\b(?:not|no|never|rarely|hardly|seldom|barely|sometimes|nothing|don'?t|nobody)\b|很少|好少|少|間中|间中|有時|有时|偶爾|偶尔|冇|没有|沒有|没|沒|不|唔/u;
 /** A yes or no word at the start of a Chinese text, before more words: "係呀成日一齊". */
 const LEADING =
   /^(係呀|係|是的|是|對|对|好呀|好的|好|有呀|有的|有|可以|要|唔係|唔系|不是|冇呀|冇|没有|沒有|不用|唔使|唔要|不要)(?=\p{Script=Han})/u;
 
+/** A plain "not" before a leaning word turns it around: "不在一起" is apart, "冇分開" together. */
+const NEGATING = {
+  latin: /\b(?:not|no|never|don'?t|doesn'?t|nothing|nobody|no one)\b/u,
+  han: /冇|没有|沒有|没|沒|不|唔/u,
+};
+/** A partial one makes it the user's to say: "rarely together", "間中一齊". */
+const PARTIAL = {
+  latin: /\b(?:rarely|hardly|seldom|barely|sometimes|occasionally|mostly not)\b/u,
+  han: /很少|好少|少|間中|间中|有時|有时|偶爾|偶尔/u,
+};
+
 /**
- * Whether a turning word stands just before a leaning word: a word or two between in English
- * ("rarely ever together"), a character or two in Chinese ("好少一齊"), never across a break
- * ("没有，大家每天都要用" answers no, then says why).
+ * What a turning word just before a leaning word makes of it: a word or two between in English
+ * ("not always together"), a character or two in Chinese ("不在一起"), never across a break
+ * (`¦`: "没有，大家每天都要用" answers no, then says why). The meaning, and where it starts;
+ * "partial" when only the user can say.
  */
-function turned(text: string, leanings: Leanings): boolean {
-  return [leanings.yes, leanings.no].some((leaning) =>
-    [
-      `(?:${TURNING.source})(?: [a-z']+){0,2}? ?(?:${leaning.source})`,
-      `(?:${TURNING.source})\\p{Script=Han}{0,2}?(?:${leaning.source})`,
-    ].some((pattern) => new RegExp(pattern, "u").test(text)),
-  );
+function turned(
+  clauses: string,
+  leanings: Leanings,
+): { meaning: boolean; at: number } | "partial" | undefined {
+  const found: { meaning: boolean; at: number }[] = [];
+  for (const [leaning, meaning] of [
+    [leanings.yes, false],
+    [leanings.no, true],
+  ] as const) {
+    // English words with a space or two between; Chinese characters next to each other, as a
+    // space typed after 没有 is a break of its own ("没有 都要一直用").
+    const near = (turning: { latin: RegExp; han: RegExp }) =>
+      [
+        `(?:${turning.latin.source})(?: [a-z']+){0,2}? ?(?:${leaning.source})`,
+        `(?:${turning.han.source})\\p{Script=Han}{0,2}?(?:${leaning.source})`,
+      ]
+        .map((pattern) => clauses.match(new RegExp(pattern, "u")))
+        .find((match) => match !== null);
+    if (near(PARTIAL)) return "partial";
+    const negated = near(NEGATING);
+    if (negated) found.push({ meaning, at: negated.index ?? 0 });
+  }
+  if (found.length > 1) return "partial";
+  return found[0];
 }
 
 /**
@@ -56,7 +82,7 @@ function turned(text: string, leanings: Leanings): boolean {
  * One that qualifies it ("yes but change the hour", "no, but my mum sometimes"), leans the other
  * way ("yeah we split up") or says "not" after a yes is asked, as is "thanks" on its own.
  */
-export function readYesNo(text: string, leanings?: Leanings): Reading<boolean> {
+export function readYesNo(text: string, leanings?: Leanings, clauses?: string): Reading<boolean> {
   const bare = text.replace(POLITE, " ").replace(/\s+/g, " ").trim();
   const ask: Reading<boolean> = { kind: "ask", options: [true, false] };
   if (bare === "") return POLITE.test(text) ? ask : unreadable;
@@ -71,10 +97,20 @@ export function readYesNo(text: string, leanings?: Leanings): Reading<boolean> {
   };
   const leansYes = leanings?.yes.test(bare) ?? false;
   const leansNo = leanings?.no.test(bare) ?? false;
-  // "rarely together", "没有分开", "no changes", "不用改": a leaning word turned around, or made
-  // partial, by what stands before it is the user's to confirm.
-  if (leanings && turned(bare, leanings)) return ask;
+  // "不在一起", "没有分开", "don't change anything": a leaning word turned around says the
+  // opposite; "rarely together", "間中一齊" are the user's to confirm.
+  const turn = leanings ? turned(clauses ?? bare, leanings) : undefined;
+  if (turn === "partial") return ask;
   const said = polarity(words[0] ?? "");
+  if (turn) {
+    // At the start, the "not" is part of the phrase ("没有分开"), not an answer before it.
+    // A "but" asks, unless what follows leans the same way ("唔啱，要改").
+    const agreeing = turn.meaning ? leansYes : leansNo;
+    if (turn.at === 0 || said === undefined) {
+      return CONTRAST.test(bare) && !agreeing ? ask : sure(turn.meaning);
+    }
+    return said === turn.meaning ? sure(said) : ask;
+  }
   if (said === undefined) {
     // No yes or no word, but words that lean one way only: "we split up during the day".
     // "等陣，我想改": a wait before an edit is no contrast.
@@ -100,7 +136,7 @@ const PERSON =
   "(?:wife|husband|partner|gf|bf|girlfriend|boyfriend|friend|mum|mom|mother|dad|father|son|daughter|kid|child|baby|colleague|brother|sister|bro|sis|spouse|老婆|老公|太太|先生|男朋友|女朋友|男友|女友|媽媽|妈妈|媽咪|爸爸|爹哋|阿媽|阿爸|老母|老豆|仔|女|兒子|儿子|女兒|女儿|哥哥|姐姐|弟弟|妹妹|BB|bb)";
 const PEOPLE_PATTERNS: [RegExp, (match: RegExpMatchArray) => number | undefined][] = [
   [
-    /^(?:just me|only me|me only|myself|me alone|solo|alone|by myself|one person|just one|得我一個|得我一个|我一個|我一个|自己一個|自己一个|自己|一個人|一个人|淨係我|只有我|就我一个|就我一個|就我自己一個|就我自己一个|我自己一個|我自己一个|就我一个人|就我一個人|我一个人|我一個人|得我一個人)$/u,
+    /^(?:just me|only me|me only|myself|me alone|solo|alone|by myself|one person|just one|得我一個|得我一个|我一個|我一个|自己一個|自己一个|自己|一個人|一个人|淨係我|只有我|就我一个|就我一個|就我自己一個|就我自己一个|我自己一個|我自己一个|就我一个人|就我一個人|我一个人|我一個人|得我一個人|就我自己|我自己|淨係我自己)$/u,
     () => 1,
   ],
   [
@@ -134,11 +170,14 @@ const PEOPLE_PATTERNS: [RegExp, (match: RegExpMatchArray) => number | undefined]
   [new RegExp(`^我\\s*(?:同|和|跟|與|与|加)\\s*(?:我|my)?\\s*${PERSON}$`, "u"), () => 2],
   [/^(?:兩公婆|两公婆|兩夫妻|两夫妻|couple|a couple|me and the wife|me and the missus)$/u, () => 2],
   [
-    new RegExp(`^(?:一家|一家人)\\s*(${NUMBER})\\s*口$|^a family of (${NUMBER})$`, "u"),
+    new RegExp(`^(?:一家|一家人)\\s*(${NUMBER})\\s*口$|^(?:a )?family of (${NUMBER})$`, "u"),
     (m) => numberValue(m[1] ?? m[2] ?? ""),
   ],
   [
-    new RegExp(`^(${NUMBER})\\s*大\\s*(${NUMBER})\\s*小$`, "u"),
+    new RegExp(
+      `^(${NUMBER})\\s*(?:個|个)?\\s*大(?:人)?\\s*(${NUMBER})\\s*(?:個|个)?\\s*(?:小|小朋友|小孩|細路)$`,
+      "u",
+    ),
     (m) => add(numberValue(m[1] ?? ""), m[2]),
   ],
   [
@@ -157,10 +196,24 @@ function add(base: number | undefined, text: string | undefined): number | undef
 
 /** How many people need data: "三個人", "four of us", "我同老婆", "一家四口", "兩大一小". */
 export function readPeople(text: string): Reading<number> {
+  // "4个，我们全家": a count, then why; "4個，唔係，5個": two counts, asked.
+  const [first = "", ...rest] = text.split(/ ?¦ ?|, ?/u).map((part) => part.trim());
+  const counted = countPeople(first);
+  if (rest.length === 0 || counted.kind !== "sure") return rest.length === 0 ? counted : unreadable;
+  const others = rest.map(countPeople).filter((reading) => reading.kind === "sure");
+  if (others.length > 0) {
+    return fromReadings([
+      ...new Set([counted.value, ...others.map((o) => (o as { value: number }).value)]),
+    ]);
+  }
+  return /\p{N}|[一二两兩三四五六七八九十]/u.test(rest.join(" ")) ? unreadable : counted;
+}
+
+function countPeople(text: string): Reading<number> {
   const bare = leftover(text, [
     /(?:我哋|我们|我們)?(?:有|會有|会有)/gu,
-    /\b(?:about|around|maybe|probably|like|um+|so|just|only|we have|there will be|it's)\b/gu,
-    /大概|大約|大约|應該|应该|吧|啦|喇|呀|啊|咋|而已|\bla\b/gu,
+    /\b(?:about|around|maybe|probably|like|um+|so|just|only|we have|there will be|it's|pls|please|thanks|thx)\b/gu,
+    /大概|大約|大约|應該|应该|吧|啦|喇|呀|啊|咋|啫|而已|唔該晒|唔該|唔该|谢谢|謝謝|\bla\b/gu,
   ]);
   for (const [pattern, count] of PEOPLE_PATTERNS) {
     const match = text.match(pattern) ?? bare.match(pattern);

@@ -18,7 +18,7 @@ const SPOKEN = new RegExp(
 );
 /** "晚上7", "朝早8": the part of the day first, the hour after it with no 點. */
 const PERIOD_FIRST = new RegExp(
-  `(?:晚上|夜晚|晚黑|早上|朝早|上午|下午|凌晨)\\s*(${NUMBER})(?![\\d點点時时]|\\s*(?:gb?|mb?|%|日|天|號|号))`,
+  `(?:晚上|夜晚|晚黑|早上|朝早|上午|下午|凌晨|(?:every |each )?(?:evening|night|morning|afternoon)(?: at| around| about)?)\\s*(${NUMBER})(?![\\d點点時时]|\\s*(?:gb?|mb?|%|日|天|號|号|days?))`,
   "u",
 );
 const BARE = new RegExp(`^(${NUMBER})$`, "u");

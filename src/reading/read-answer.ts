@@ -57,7 +57,12 @@ export interface ReadContext {
   plan?: Partial<PlanSize> & { days?: number };
 }
 
-type Reader<S extends Step> = (text: string, context: ReadContext) => Reading<StepAnswers[S]>;
+/** A step's reader: the prepared text, its context, and the text with its clause breaks (`¦`). */
+type Reader<S extends Step> = (
+  text: string,
+  context: ReadContext,
+  clauses: string,
+) => Reading<StepAnswers[S]>;
 
 /** A plan size to read usage and thresholds against when none is known yet. */
 const NO_PLAN_MB = 1024 * 1024;
@@ -83,19 +88,19 @@ const LEANINGS: Record<"together" | "occasional" | "offer" | "confirm", Leanings
 };
 
 const READERS: { [S in Step]: Reader<S> } = {
-  people: (text) => readPeople(text),
+  people: (_text, _context, clauses) => readPeople(clauses),
   stay: (text) => readStay(text),
-  together: (text) => readYesNo(text, LEANINGS.together),
+  together: (text, _context, clauses) => readYesNo(text, LEANINGS.together, clauses),
   use: (text) => readUse(text),
-  occasional: (text) => readYesNo(text, LEANINGS.occasional),
+  occasional: (text, _context, clauses) => readYesNo(text, LEANINGS.occasional, clauses),
   carrier: (text) => readCarrier(text),
-  offer: (text) => readYesNo(text, LEANINGS.offer),
+  offer: (text, _context, clauses) => readYesNo(text, LEANINGS.offer, clauses),
   total: (text) => readTotal(text),
   days: (text, { today }) => readDays(text, today),
   start: (text, { today, plan }) => readStart(text, today, plan?.days),
   threshold: (text, { plan }) => readThreshold(text, plan?.totalMb ?? NO_PLAN_MB),
   "check-in": (text) => readCheckIn(text),
-  confirm: (text) => readYesNo(text, LEANINGS.confirm),
+  confirm: (text, _context, clauses) => readYesNo(text, LEANINGS.confirm, clauses),
   usage: (text, { plan }) => readUsageReport(text, { totalMb: plan?.totalMb ?? NO_PLAN_MB }),
 };
 
@@ -109,7 +114,9 @@ export function readAnswer<S extends Step>(
   if (prepared === "" || !/[\p{L}\p{N}]/u.test(prepared)) return { kind: "unreadable" };
   if (asksSomething(prepared)) return { kind: "other", what: "question" };
   if (step !== "usage" && isUsageReport(prepared, step)) return { kind: "other", what: "usage" };
-  const reading = READERS[step](prepared, context);
+  // Where a clause ends: "no, all of us need it" answers no, then says why.
+  const clauses = prepare(text.replace(/[,，。！!？?;；、]/gu, " ¦ "));
+  const reading = READERS[step](prepared, context, clauses);
   if (reading.kind !== "unreadable") return reading;
   const talk = classifySmallTalk(text);
   if (talk !== undefined && talk !== "junk") return { kind: "other", what: "chat" };
