@@ -92,7 +92,22 @@ describe("any update at all", () => {
     const text = fc.oneof(
       fc.string({ maxLength: 200 }),
       fc.string({ unit: "grapheme", maxLength: 100 }),
-      fc.constantFrom("/start", "/help", "/topics", "/language", "/stats", "/faq", "/start faq_x"),
+      fc.constantFrom(
+        "/start",
+        "/help",
+        "/topics",
+        "/language",
+        "/stats",
+        "/faq",
+        "/start faq_x",
+        "/share",
+        "/monitor",
+        "/used 15",
+        "/usage",
+        "/start used_2p3gb",
+        "用咗 2G",
+        "9pm, no 10pm",
+      ),
       fc.string({ maxLength: 50 }).map((s) => `<b>${s}&amp;</i>`),
       fc.string({ minLength: 3000, maxLength: 5000 }),
     );
@@ -109,6 +124,13 @@ describe("any update at all", () => {
           "ask:card-coverage",
           "rate:public-wifi:down",
           "lang:en",
+          "f:1:0",
+          "f:1:back",
+          "u:500:0",
+          "r:500:0",
+          "tracker:pause",
+          "tracker:delete-yes",
+          "go:plan",
         )
         .map((data) => () => user.pressData(1, data)),
     );
@@ -177,5 +199,59 @@ describe("the command menu", () => {
         : undefined;
     await expect(registerCommands(harness.app.bot, harness.app.deps)).resolves.toBeUndefined();
     expect(harness.logs.some((line) => String(line.msg).includes("command menu"))).toBe(true);
+  });
+});
+
+describe("edits and callback answers Telegram refuses", () => {
+  // Taking a question's buttons off, marking it answered and stopping a button's spinner are
+  // courtesies: when Telegram refuses them ("message to edit not found", "query is too old"),
+  // the flow and the tracker carry on and keep what the user did.
+  const refuseCourtesies = (harness: Awaited<ReturnType<typeof startHarness>>) => {
+    harness.telegram.override = ({ method }) =>
+      method.startsWith("editMessage")
+        ? { error_code: 400, description: "Bad Request: message to edit not found" }
+        : method === "answerCallbackQuery"
+          ? {
+              error_code: 400,
+              description: "Bad Request: query is too old and response timeout expired",
+            }
+          : undefined;
+  };
+
+  it("a flow still finishes, by buttons and typed answers (en)", async () => {
+    const harness = await startHarness();
+    refuseCourtesies(harness);
+    const user = harness.user(100, "en");
+    await user.send("/share");
+    await user.press("2");
+    await user.send("a week");
+    await user.press("Mostly together");
+    await user.send("not much video");
+    const result = await user.send("no");
+    expect(result.find((call) => call.method === "sendMessage")?.payload.text).toContain("hotspot");
+    expect(errorsIn(harness.logs)).toEqual([]);
+  });
+
+  it("a usage choice and a pause are still recorded (zh-Hans)", async () => {
+    const harness = await startHarness();
+    const user = harness.user(100, "zh-cn");
+    await harness.app.deps.storage.trackers.save({
+      userId: 100,
+      chatId: 100,
+      plan: { totalMb: 10240, startDate: "2026-12-01", days: 30, threshold: { percent: 20 } },
+      readings: [],
+      alertsSent: [],
+      paused: false,
+    });
+    await user.send("/used 15");
+    refuseCourtesies(harness);
+    await user.press("15 GB");
+    expect((await harness.app.deps.storage.trackers.get(100))?.readings.at(-1)?.usedMb).toBe(
+      15 * 1024,
+    );
+    await user.send("/usage");
+    await user.press("暂停");
+    expect((await harness.app.deps.storage.trackers.get(100))?.paused).toBe(true);
+    expect(errorsIn(harness.logs)).toEqual([]);
   });
 });
