@@ -200,12 +200,10 @@ export function readPeople(text: string): Reading<number> {
   const [first = "", ...rest] = text.split(/ ?¦ ?|, ?/u).map((part) => part.trim());
   const counted = countPeople(first);
   if (rest.length === 0 || counted.kind !== "sure") return rest.length === 0 ? counted : unreadable;
-  const others = rest.map(countPeople).filter((reading) => reading.kind === "sure");
-  if (others.length > 0) {
-    return fromReadings([
-      ...new Set([counted.value, ...others.map((o) => (o as { value: number }).value)]),
-    ]);
-  }
+  const others = rest
+    .map(countPeople)
+    .flatMap((reading) => (reading.kind === "sure" ? [reading.value] : []));
+  if (others.length > 0) return fromReadings([...new Set([counted.value, ...others])]);
   return /\p{N}|[一二两兩三四五六七八九十]/u.test(rest.join(" ")) ? unreadable : counted;
 }
 

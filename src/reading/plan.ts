@@ -11,11 +11,11 @@ import { findDate } from "./dates.js";
 import { findDuration } from "./durations.js";
 import { findHour, partOfDay } from "./hours.js";
 import { findShare } from "./percent.js";
-import { FILLERS, leftover } from "./prepare.js";
+import { blank, FILLERS, leftover, type Span } from "./prepare.js";
 import { doubted, fromReadings, type Reading, refused, sure, unreadable } from "./reading.js";
 
 /** The largest plan the tracker takes: a terabyte. */
-const MAX_PLAN_MB = MB_PER_GB * MB_PER_GB;
+export const MAX_PLAN_MB = MB_PER_GB * MB_PER_GB;
 export const MAX_PLAN_DAYS = 365;
 
 /** Words about the plan that say nothing beyond its figures: "plan", "套餐", "the card has". */
@@ -44,15 +44,9 @@ const PER_DAY = /\ba day\b|\bper day\b|\bdaily\b|\beach day\b|\bevery day\b|每�
 /** A plan's length is not said with these: "3 days ago", "next week". */
 const FUTURE = /\bnext\b|\btomorrow\b|\btmr\b|下個|下个|下星期|下周|下週|聽日|听日|明天|明日/u;
 
-type Span = { index: number; length: number };
-
 /** The text without the spans read, and without the words that add nothing in this step. */
 function rest(text: string, spans: Span[], words: RegExp[]): string {
-  let blanked = text;
-  for (const { index, length } of spans) {
-    blanked = blanked.slice(0, index) + " ".repeat(length) + blanked.slice(index + length);
-  }
-  return leftover(blanked, [...words, PLAN_WORDS, ...FILLERS]);
+  return leftover(blank(text, spans), [...words, PLAN_WORDS, ...FILLERS]);
 }
 
 /** The plan's size: "10GB", "二百兆"; a bare "500" is 500 MB, a bare "150" is asked. */

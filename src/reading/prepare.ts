@@ -18,6 +18,21 @@ export function prepare(text: string): string {
     .trim();
 }
 
+/** Where in a prepared text a reading was found. */
+export interface Span {
+  index: number;
+  length: number;
+}
+
+/** The text with the spans read turned to spaces, so that the other spans keep their places. */
+export function blank(text: string, spans: readonly Span[]): string {
+  let blanked = text;
+  for (const { index, length } of spans) {
+    blanked = blanked.slice(0, index) + " ".repeat(length) + blanked.slice(index + length);
+  }
+  return blanked;
+}
+
 /**
  * What is left of a text once the given patterns are taken out: the words a reader did not
  * account for. Patterns are matched in turn; each match is replaced by a space.

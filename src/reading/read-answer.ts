@@ -20,6 +20,7 @@ import {
 import { findShare } from "./percent.js";
 import {
   type CheckIn,
+  MAX_PLAN_MB,
   readCheckIn,
   readDays,
   readStart,
@@ -64,8 +65,8 @@ type Reader<S extends Step> = (
   clauses: string,
 ) => Reading<StepAnswers[S]>;
 
-/** A plan size to read usage and thresholds against when none is known yet. */
-const NO_PLAN_MB = 1024 * 1024;
+/** A plan size to read usage and thresholds against when none is known yet: the largest. */
+const NO_PLAN_MB = MAX_PLAN_MB;
 
 /** What leans each way in the answers to each yes-or-no question. */
 const LEANINGS: Record<"together" | "occasional" | "offer" | "confirm", Leanings> = {

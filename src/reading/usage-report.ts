@@ -7,7 +7,7 @@
 import { MB_PER_GB } from "../tracker/amounts.js";
 import { bareNumber, findAmounts, unitReadings } from "./amounts.js";
 import { findShare } from "./percent.js";
-import { FILLERS, leftover, prepare } from "./prepare.js";
+import { blank, FILLERS, leftover, prepare } from "./prepare.js";
 import { asksSomething } from "./question.js";
 import { doubted, fromReadings, type Reading, refused, unreadable } from "./reading.js";
 
@@ -113,22 +113,12 @@ export function readUsageReport(text: string, plan: PlanSize): Reading<UsageRepo
     if (amounts.length === 2 && !/\bof\b|\/|out of|之中|中的/u.test(text)) return unreadable;
     if (amount.negative) return refused("negative");
     readings = [amount.megabytes];
-    const blanked = amounts.reduce(
-      (blank, { index, length }) =>
-        blank.slice(0, index) + " ".repeat(length) + blank.slice(index + length),
-      text,
-    );
-    rest = leftover(blanked, [...cues, ...FILLERS]);
+    rest = leftover(blank(text, amounts), [...cues, ...FILLERS]);
   } else if (share) {
     // "用咗一半", "80% used", "half left": a share of the plan.
     if (share.percent <= 0 || share.percent > 100) return unreadable;
     readings = [Math.round(plan.totalMb * share.percent) / 100];
-    rest = leftover(
-      text.slice(0, share.index) +
-        " ".repeat(share.length) +
-        text.slice(share.index + share.length),
-      [...cues, ...FILLERS],
-    );
+    rest = leftover(blank(text, [share]), [...cues, ...FILLERS]);
   } else {
     const bare = bareNumber(leftover(text, [...cues, ...FILLERS]));
     if (!bare) return unreadable;
