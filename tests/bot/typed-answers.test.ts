@@ -61,7 +61,7 @@ describe("/monitor reads amounts, days, dates and hours, or asks back", () => {
     expect(lastButtons(ended)).toContain("Today");
     expect(lastSent(await user.press("Today"))).toContain("Warn you when");
     // A threshold must be below the plan.
-    expect(lastSent(await user.send("12GB"))).toContain("isn't less than the plan's 10 GB");
+    expect(lastSent(await user.send("12GB"))).toContain("not below the plan's 10 GB");
     expect(lastSent(await user.send("1GB"))).toContain("once a day");
   });
 

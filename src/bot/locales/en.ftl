@@ -182,9 +182,9 @@ flow-something-else = ✏️ Something else
 flow-refused-future = That date is after today: I can only track a plan that has already started.
 flow-refused-ended = That plan has already ended.
 flow-refused-invalid-date = That day doesn't exist in the calendar.
-flow-refused-above-plan = That isn't less than the plan's { $total }.
+flow-refused-above-plan = That's not below the plan's { $total }: the warning has to come before the data runs out.
 flow-refused-negative = An amount can't be negative.
-flow-refused-out-of-range = That's more than I can take here.
+flow-refused-out-of-range = That number is out of range for this question.
 flow-usage-later = That looks like a usage report, but you have no data tracker yet. Once one is set up (/monitor), send it again and I'll record it.
 share-people-count = { $people ->
     [one] 1 person
