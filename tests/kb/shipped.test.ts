@@ -1,4 +1,6 @@
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { shippedKnowledgeBase } from "../helpers.js";
 
@@ -26,8 +28,15 @@ const REQUIRED_IDS = [
   "card-buy-safely",
 ];
 
-// The source articles sit beside the project, as in CI.
+// The source articles sit beside the project, as in CI. A clone without them skips the check
+// that needs them, and says so.
 const ARTICLES = new URL("../../../shared/articles/", import.meta.url);
+const haveArticles = existsSync(ARTICLES);
+if (!haveArticles) {
+  console.warn(
+    `skipped: the citation check needs the source articles at ${fileURLToPath(ARTICLES)}`,
+  );
+}
 
 describe("the shipped knowledge base", () => {
   it("has every entry the product promises", async () => {
@@ -35,7 +44,7 @@ describe("the shipped knowledge base", () => {
     expect(REQUIRED_IDS.filter((id) => !kb.entryById.has(id))).toEqual([]);
   });
 
-  it("cites a real section of a real article for every answer", async () => {
+  it.skipIf(!haveArticles)("cites a real section of a real article for every answer", async () => {
     const kb = await shippedKnowledgeBase();
     const headings = new Map<string, string[]>();
     for (const entry of kb.entries) {
