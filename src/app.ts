@@ -1,10 +1,12 @@
+import { createHash } from "node:crypto";
 import { type FSWatcher, watch } from "node:fs";
 import { join } from "node:path";
 import type { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { BotContext, BotDeps, Knowledge, ReloadResult } from "./bot/context.js";
-import { createBot } from "./bot/create-bot.js";
+import { type CreateBotOptions, createBot } from "./bot/create-bot.js";
 import { MAX_MESSAGE_CHARS, truncate } from "./bot/html.js";
+import { sendOwed } from "./bot/outbox.js";
 import type { Config } from "./config.js";
 import { knowledgeDir } from "./entry/knowledge-dir.js";
 import { formatProblem, loadKnowledgeBase } from "./kb/load.js";
@@ -31,6 +33,7 @@ export interface AppOptions {
   databaseFile?: string;
   fetch?: typeof fetch;
   botInfo?: UserFromGetMe;
+  retry?: CreateBotOptions["retry"];
 }
 
 export class KnowledgeBaseError extends Error {}
@@ -75,28 +78,44 @@ export async function createApp(options: AppOptions): Promise<App> {
     ...(config.apiRoot ? { apiRoot: config.apiRoot } : {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+    ...(options.retry ? { retry: options.retry } : {}),
   });
   let watcher: FSWatcher | undefined;
   let settle: NodeJS.Timeout | undefined;
+  /**
+   * A refused edit, told to each admin once: every instance watching the same files refuses it,
+   * and the owed message's key (the problems, hashed) lets only the first one through.
+   */
   const tellAdmins = async (result: ReloadResult) => {
     if (result.ok) return;
     const text = truncate(
       `Knowledge base edit refused; the previous version keeps serving.\n${result.problems.join("\n")}`,
       MAX_MESSAGE_CHARS,
     );
-    for (const admin of config.adminIds) {
-      await bot.api.sendMessage(admin, text).catch((error: unknown) => {
-        logger.warn({ err: error, admin }, "could not tell an admin about the refused edit");
-      });
-    }
+    const edit = createHash("sha256").update(result.problems.join("\n")).digest("hex").slice(0, 16);
+    const owed = [...config.adminIds].map((admin) => ({
+      key: `refused-edit:${admin}:${edit}`,
+      chatId: admin,
+      kind: "refused-edit" as const,
+      text,
+      dueAt: new Date(),
+    }));
+    await storage.outbox.add(owed);
+    await sendOwed(bot.api, deps, { keys: owed.map(({ key }) => key) });
   };
+  const reloadAndTell = () =>
+    reloadKnowledge()
+      .then(tellAdmins)
+      .catch((error: unknown) => logger.error({ err: error }, "knowledge base reload failed"));
+  // /reload on any instance reaches this one too.
+  storage.onReload(() => void reloadAndTell());
   return {
     bot,
     deps,
     watchKnowledge() {
       watcher = watch(dir, { recursive: true }, () => {
         clearTimeout(settle);
-        settle = setTimeout(() => void reloadKnowledge().then(tellAdmins), RELOAD_SETTLE_MS);
+        settle = setTimeout(() => void reloadAndTell(), RELOAD_SETTLE_MS);
       });
     },
     close: async () => {

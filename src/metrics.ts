@@ -11,8 +11,10 @@ export interface Metrics {
   handlerSeconds: Histogram<"type">;
   /** Errors caught at the bot's boundary, by kind (telegram, network, other). */
   errors: Counter<"kind">;
-  /** Reminders Telegram accepted, by kind (check-in, plan-ended). */
-  remindersSent: Counter<"kind">;
+  /** Owed messages Telegram accepted, by kind (alert, check-in, plan-ended …). */
+  owedSent: Counter<"kind">;
+  /** Calls to Telegram tried again, by method and why (flood, server, network). */
+  telegramRetries: Counter<"method" | "reason">;
 }
 
 export function createMetrics(): Metrics {
@@ -44,10 +46,16 @@ export function createMetrics(): Metrics {
       labelNames: ["kind"],
       registers: [registry],
     }),
-    remindersSent: new Counter({
-      name: "bot_reminders_sent_total",
-      help: "Reminders delivered, by kind",
+    owedSent: new Counter({
+      name: "bot_owed_messages_sent_total",
+      help: "Owed messages (alerts, reminders, prompts) Telegram accepted, by kind",
       labelNames: ["kind"],
+      registers: [registry],
+    }),
+    telegramRetries: new Counter({
+      name: "bot_telegram_retries_total",
+      help: "Calls to Telegram tried again, by method and reason",
+      labelNames: ["method", "reason"],
       registers: [registry],
     }),
   };

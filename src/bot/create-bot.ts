@@ -1,9 +1,8 @@
 import { fileURLToPath } from "node:url";
-import { autoRetry } from "@grammyjs/auto-retry";
 import { I18n } from "@grammyjs/i18n";
 import { limit } from "@grammyjs/ratelimiter";
 import { sequentialize } from "@grammyjs/runner";
-import { Bot, type BotConfig, type BotError, GrammyError, HttpError, session } from "grammy";
+import { Bot, type BotConfig, BotError, GrammyError, HttpError, session } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { mayBeUsageReport } from "../reading/usage-report.js";
 import type { BotContext, BotDeps } from "./context.js";
@@ -13,13 +12,19 @@ import { fallbacksFeature, unknownCommandFeature } from "./features/fallbacks.js
 import { feedbackFeature } from "./features/feedback.js";
 import { flowsFeature } from "./features/flows.js";
 import { groupsFeature } from "./features/groups.js";
-import { inlineFeature } from "./features/inline.js";
+import { inlineFeature, inlineMessageButtonsFeature } from "./features/inline.js";
 import { languageFeature } from "./features/language.js";
 import { startFeature } from "./features/start.js";
 import { topicsFeature } from "./features/topics.js";
 import { trackerFeature } from "./features/tracker.js";
 import { negotiateLanguage } from "./language.js";
 import { canUseWebhookReply } from "./reply.js";
+import {
+  isTelegramFailure,
+  type RetryHooks,
+  type RetryPolicy,
+  retryingFetch,
+} from "./telegram-fetch.js";
 
 export interface CreateBotOptions {
   /** Absent for the terminal chat, which needs none: a placeholder is used. */
@@ -29,6 +34,8 @@ export interface CreateBotOptions {
   botInfo?: UserFromGetMe;
   /** Replaces the HTTP layer: every API call, including those conversations make, goes through it. */
   fetch?: typeof fetch;
+  /** How calls to Telegram are retried; tests wait on a virtual clock instead of the real one. */
+  retry?: { policy?: RetryPolicy; sleep?: RetryHooks["sleep"] };
 }
 
 /**
@@ -82,26 +89,29 @@ function createI18n(): I18n<BotContext> {
 
 /** Builds the whole bot, every feature and plugin, and nothing else: entry points only wire it. */
 export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<BotContext> {
+  // Every call, a flow's included, through one client that retries within bounds: a stuck call
+  // holds its chat's next update.
+  const fetch = retryingFetch(options.fetch ?? globalThis.fetch, options.retry?.policy, {
+    ...(options.retry?.sleep ? { sleep: options.retry.sleep } : {}),
+    onRetry: (method, reason) => deps.metrics.telegramRetries.inc({ method, reason }),
+    onGiveUp: (method, reason) =>
+      deps.logger.warn({ method, reason }, "Telegram call failed after its retries"),
+  });
   const client: NonNullable<BotConfig<BotContext>["client"]> = {
     canUseWebhookReply,
+    fetch,
     ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}),
-    ...(options.fetch ? { fetch: options.fetch } : {}),
   };
   const bot = new Bot<BotContext>(options.token ?? "0:offline", {
     client,
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
-  // 429 and 5xx are retried, but not forever: a stuck update blocks its chat.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
 
-  // One chat's updates in order (a user's taps and messages), different chats in parallel.
-  const chatKey = (ctx: BotContext) => ctx.chat?.id.toString() ?? ctx.from?.id.toString();
-  bot.use(sequentialize(chatKey));
-  // And across instances sharing one database: an update holds its chat's lock while it runs.
-  bot.use((ctx, next) => {
-    const key = chatKey(ctx);
-    return key === undefined ? next() : deps.storage.withChatLock(key, next);
-  });
+  // An update runs while no other update of its user or its chat does: sessions and trackers
+  // belong to users, flows to chats, and a user's group message and private tap may race.
+  // In this process by sequentialize, across instances by the database's locks.
+  bot.use(sequentialize(lockKeys));
+  bot.use((ctx, next) => deps.storage.withLocks(lockKeys(ctx), next));
   bot.use(updateLog);
   // Errors stop at this boundary, logged: handleUpdate, polling and webhooks all keep going.
   const guarded = bot.errorBoundary(reportError);
@@ -117,12 +127,24 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Bo
       getSessionKey: (ctx) => ctx.from?.id.toString(),
     }),
   );
+  // A reply Telegram refused (after the client's retries) ends the update here, inside the
+  // session: what the user did before it (a language chosen, a rating) is stored all the same.
+  guarded.use(async (ctx, next) => {
+    try {
+      await next();
+    } catch (error) {
+      if (!isTelegramFailure(error)) throw error;
+      reportError(new BotError(error, ctx));
+    }
+  });
   guarded.use((ctx, next) => {
     ctx.language = negotiateLanguage(ctx, ctx.from ? ctx.session : undefined);
     return next();
   });
   const i18n = botI18n();
   guarded.use(i18n);
+  guarded.use(answerEveryCallback);
+  guarded.use(inlineMessageButtonsFeature);
   // Flows come first: while one is active, its conversation takes the chat's updates, so an
   // answer to a flow is never dropped by the rate limit below.
   guarded.use(flowsFeature(i18n, deps));
@@ -133,6 +155,8 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Bo
     limit({
       timeFrame: RATE_LIMIT.windowMs,
       limit: RATE_LIMIT.messages,
+      // Counted in the shared store: every instance sees the same counts.
+      storageClient: deps.storage.rateCounts,
       keyGenerator: (ctx) =>
         ctx.msg?.text && mayBeUsageReport(ctx.msg.text) ? undefined : ctx.from?.id.toString(),
       onLimitExceeded: async (ctx) => {
@@ -176,7 +200,10 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Bo
         "Telegram refused a call",
       );
     } else if (error instanceof HttpError) {
-      deps.logger.error({ ...context, err: error.error }, "could not reach Telegram");
+      deps.logger.error(
+        { ...context, description: error.message, err: error.error },
+        "could not reach Telegram",
+      );
     } else {
       deps.logger.error({ ...context, err: error }, "update failed");
     }
@@ -203,6 +230,40 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Bo
         "update",
       );
     }
+  }
+}
+
+/**
+ * The locks an update takes: its user's and its chat's (one, in a private chat, whose id is the
+ * user's). Ids, not names: a group's id is negative, so it never meets a user's.
+ */
+export function lockKeys(ctx: BotContext): string[] {
+  const keys = new Set([ctx.from?.id, ctx.chat?.id].filter((id) => id !== undefined));
+  return [...keys].map(String);
+}
+
+/**
+ * Every callback query answered once, whatever its handler did: a handler's answer (with its
+ * text) goes out when it asks, a tap no handler answered is answered at the end, and a refused
+ * answer ("query is too old") is no failure: what the tap did is kept all the same.
+ */
+async function answerEveryCallback(ctx: BotContext, next: () => Promise<void>): Promise<void> {
+  const query = ctx.callbackQuery;
+  if (!query) return next();
+  let answered = false;
+  ctx.answerCallbackQuery = async (other) => {
+    if (answered) return true;
+    answered = true;
+    const options = typeof other === "string" ? { text: other } : other;
+    await ctx.api.answerCallbackQuery(query.id, options).catch((error: unknown) => {
+      ctx.deps.logger.debug({ err: error }, "could not answer a callback query");
+    });
+    return true;
+  };
+  try {
+    await next();
+  } finally {
+    await ctx.answerCallbackQuery();
   }
 }
 

@@ -2,7 +2,7 @@ import { InlineKeyboard, InputFile } from "grammy";
 import type { Language } from "../kb/schema.js";
 import { readAnswer } from "../reading/read-answer.js";
 import type { UsageReport } from "../reading/usage-report.js";
-import type { TrackerRecord } from "../storage/storage.js";
+import type { OwedMessage, TrackerRecord } from "../storage/storage.js";
 import { formatData } from "../tracker/amounts.js";
 import { usageChartSvg } from "../tracker/chart.js";
 import { svgToPng } from "../tracker/chart-png.js";
@@ -21,6 +21,7 @@ import {
 import { encodeAction } from "./callback-data.js";
 import type { BotContext } from "./context.js";
 import { escapeHtml } from "./html.js";
+import { sendOwed } from "./outbox.js";
 import { sendView } from "./reply.js";
 import type { View } from "./views.js";
 
@@ -142,10 +143,13 @@ export async function sendUsage(ctx: BotContext, record: TrackerRecord, now: Dat
 }
 
 export type ReadingOutcome =
-  | { ok: true; view: View; alerts: View[] }
+  | { ok: true; view: View; alerts: string[] }
   | { ok: false; problem: ReadingProblem };
 
-/** Takes a new total: refuses nonsense, otherwise stores it and returns the alerts now due. */
+/**
+ * Takes a new total: refuses nonsense, otherwise stores it together with the alerts it calls
+ * for, owed (so that an alert whose send fails still arrives), and returns their keys.
+ */
 export async function recordReading(
   ctx: BotContext,
   record: TrackerRecord,
@@ -154,16 +158,13 @@ export async function recordReading(
 ): Promise<ReadingOutcome> {
   const problem = checkReading(record.plan, readingsOf(record), usedMb);
   if (problem) return { ok: false, problem };
-  const updated: TrackerRecord = {
-    ...record,
-    readings: [...record.readings, { at: now.toISOString(), usedMb }],
-  };
+  const reading = { at: now.toISOString(), usedMb };
+  const updated: TrackerRecord = { ...record, readings: [...record.readings, reading] };
   const status = usageStatus(updated.plan, readingsOf(updated), now);
   const due = alertsDue(status, new Set(updated.alertsSent));
   updated.alertsSent = [...updated.alertsSent, ...due];
-  await ctx.deps.storage.trackers.save(updated);
   const { kb } = ctx.deps.knowledge();
-  const alerts = due.map((kind): View => {
+  const alerts = due.map((kind): OwedMessage => {
     const keyboard = new InlineKeyboard();
     for (const id of ALERT_ENTRIES) {
       const entry = kb.entryById.get(id);
@@ -179,9 +180,19 @@ export async function recordReading(
         : ctx.t("alert-pace", {
             date: formatDay(status.runsOutOn ?? status.lastDay, ctx.language),
           });
-    return { text: `⚠️ ${escapeHtml(text)}`, keyboard };
+    return {
+      // The reading that called for it names it: each alert is owed once.
+      key: `alert:${record.userId}:${reading.at}:${kind}`,
+      chatId: record.chatId,
+      userId: record.userId,
+      kind: "alert",
+      text: `⚠️ ${escapeHtml(text)}`,
+      options: { parse_mode: "HTML", reply_markup: keyboard },
+      dueAt: now,
+    };
   });
-  return { ok: true, view: usageView(ctx, updated, now), alerts };
+  await ctx.deps.storage.trackers.save(updated, alerts);
+  return { ok: true, view: usageView(ctx, updated, now), alerts: alerts.map(({ key }) => key) };
 }
 
 /**
@@ -270,7 +281,7 @@ export async function recordTotal(
   const outcome = await recordReading(ctx, base, usedMb, now);
   if (outcome.ok) {
     await sendView(ctx, outcome.view);
-    for (const alert of outcome.alerts) await sendView(ctx, alert);
+    await sendOwed(ctx.api, ctx.deps, { now, keys: outcome.alerts });
     return;
   }
   if (outcome.problem === "lower-than-last") {

@@ -1,4 +1,5 @@
 import type { UserFromGetMe } from "grammy/types";
+import { sleep } from "../clock.js";
 
 /** One Bot API call the bot made, as Telegram would have received it. */
 export interface ApiCall {
@@ -15,8 +16,16 @@ export interface ApiFailure {
   parameters?: { retry_after?: number };
 }
 
-/** Decides a call's result; `undefined` falls through to the default behaviour. */
-export type ApiOverride = (call: ApiCall) => ApiFailure | { result: unknown } | undefined;
+/**
+ * Decides a call's result: a Bot API error, a result, a network failure (the call never reached
+ * Telegram), or an answer after a delay; `undefined` falls through to the default behaviour.
+ */
+export type ApiOverride = (call: ApiCall) => ApiOutcome | undefined;
+export type ApiOutcome =
+  | ApiFailure
+  | { result: unknown }
+  | { unreachable: true }
+  | { delayMs: number; then?: ApiOutcome };
 
 export const OFFLINE_BOT: UserFromGetMe = {
   id: 1_000_000_001,
@@ -53,7 +62,13 @@ export class FakeTelegram {
     const payload = await readPayload(init?.body, new Headers(init?.headers).get("content-type"));
     const call: ApiCall = { method, payload };
     this.calls.push(call);
-    const outcome = this.override?.(call) ?? { result: this.#defaultResult(call) };
+    let outcome = this.override?.(call);
+    while (outcome && "delayMs" in outcome) {
+      await sleep(outcome.delayMs, init?.signal ?? undefined);
+      outcome = outcome.then;
+    }
+    if (outcome && "unreachable" in outcome) throw new TypeError("fetch failed");
+    outcome ??= { result: this.#defaultResult(call) };
     if ("result" in outcome) call.result = outcome.result;
     const body =
       "result" in outcome ? { ok: true, result: outcome.result } : { ok: false, ...outcome };
@@ -127,11 +142,15 @@ async function readPayload(
 ): Promise<Record<string, unknown>> {
   if (body === undefined || body === null) return {};
   if (typeof body === "string") return JSON.parse(body) as Record<string, unknown>;
+  const bytes = body instanceof Uint8Array ? Buffer.from(body) : await readStream(body);
+  return readMultipart(bytes, contentType?.match(/boundary=(.+)$/)?.[1] ?? "");
+}
+
+async function readStream(body: unknown): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of body as AsyncIterable<Uint8Array | string>) {
+  for await (const chunk of body as AsyncIterable<Uint8Array | string>)
     chunks.push(Buffer.from(chunk));
-  }
-  return readMultipart(Buffer.concat(chunks), contentType?.match(/boundary=(.+)$/)?.[1] ?? "");
+  return Buffer.concat(chunks);
 }
 
 /**

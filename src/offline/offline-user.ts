@@ -1,4 +1,12 @@
-import type { Chat, InlineKeyboardButton, Message, Update, User } from "grammy/types";
+import type {
+  CallbackQuery,
+  Chat,
+  ChatMember,
+  InlineKeyboardButton,
+  Message,
+  Update,
+  User,
+} from "grammy/types";
 import type { ApiCall, FakeTelegram } from "./fake-telegram.js";
 
 /** A message the bot has on screen: what it last sent or edited it to. */
@@ -7,6 +15,34 @@ export interface ShownMessage {
   text: string;
   buttons: InlineKeyboardButton[][];
 }
+
+/** Telegram's stand-in `from` for a group's anonymous admins, whose messages the group signs. */
+export const ANONYMOUS_ADMIN: User = {
+  id: 1087968824,
+  is_bot: true,
+  first_name: "Group",
+  username: "GroupAnonymousBot",
+};
+
+/** Telegram's stand-in `from` for messages a channel sends into a group. */
+export const CHANNEL_BOT: User = {
+  id: 136817688,
+  is_bot: true,
+  first_name: "Channel",
+  username: "Channel_Bot",
+};
+
+/**
+ * Messages sent on behalf of a chat: a channel's, or the group's own for an anonymous admin.
+ * Telegram sets `sender_chat`, and `from` to a stand-in bot, or leaves `from` out.
+ */
+export interface Signature {
+  senderChat: Chat;
+  withoutFrom?: boolean;
+}
+
+/** What a chat member can be, as the fuzzed updates change it: in, out, or banned. */
+export type MemberStatus = "member" | "left" | "kicked";
 
 /**
  * A person talking to the bot through a FakeTelegram: sends messages, presses buttons, types
@@ -18,12 +54,16 @@ export class OfflineUser {
   readonly chat: Chat;
   /** The bot's messages in this chat, by message id, as last edited. */
   readonly shown = new Map<number, ShownMessage>();
+  /** The ids of the messages this user sent, oldest first: what `edit` takes. */
+  readonly sent: number[] = [];
+  #botStatus: MemberStatus = "member";
 
   constructor(
     private readonly bot: { handleUpdate(update: Update): Promise<void> },
     private readonly telegram: FakeTelegram,
     user: Partial<User> & { id: number },
     chat?: Chat,
+    private readonly signature?: Signature,
   ) {
     this.user = { is_bot: false, first_name: "Test", ...user };
     this.chat = chat ?? { id: this.user.id, type: "private", first_name: this.user.first_name };
@@ -34,21 +74,28 @@ export class OfflineUser {
     const entities = text.startsWith("/")
       ? [{ type: "bot_command" as const, offset: 0, length: text.split(/\s/)[0]?.length ?? 1 }]
       : undefined;
-    return this.#handle({
-      message: { ...this.#message(), text, ...(entities ? { entities } : {}), ...extra },
-    });
+    return this.sendOther({ text, ...(entities ? { entities } : {}), ...extra });
   }
 
   /** Sends any other kind of message: a sticker, a photo, a location. */
   sendOther(content: Partial<Message>): Promise<ApiCall[]> {
-    return this.#handle({ message: { ...this.#message(), ...content } });
+    const message = { ...this.#message(), ...content };
+    this.sent.push(message.message_id);
+    // A channel's messages reach the bot as posts.
+    return this.#handle(this.chat.type === "channel" ? { channel_post: message } : { message });
+  }
+
+  /** Replies to one of the bot's messages, as a group member does to ask it something. */
+  replyTo(messageId: number, text: string): Promise<ApiCall[]> {
+    return this.send(text, { reply_to_message: this.#botMessage(messageId) as never });
   }
 
   /** Edits a message sent before: Telegram sends the new text as an edited_message. */
   edit(messageId: number, text: string): Promise<ApiCall[]> {
-    return this.#handle({
-      edited_message: { ...this.#message(messageId), text, edit_date: now() },
-    });
+    const edited = { ...this.#message(messageId), text, edit_date: now() };
+    return this.#handle(
+      this.chat.type === "channel" ? { edited_channel_post: edited } : { edited_message: edited },
+    );
   }
 
   /** Presses the button whose label contains `label` (or raw data), on the newest message showing it. */
@@ -60,25 +107,25 @@ export class OfflineUser {
 
   /** Presses a button with the given data on a message: also how forged data is sent. */
   pressData(messageId: number, data: string): Promise<ApiCall[]> {
-    const shown = this.shown.get(messageId);
-    return this.#handle({
-      callback_query: {
-        id: String(this.telegram.nextUpdateId()),
-        from: this.user,
-        chat_instance: String(this.chat.id),
-        data,
-        message: {
-          message_id: messageId,
-          date: now(),
-          chat: this.chat,
-          from: {
-            id: this.telegram.botInfo.id,
-            is_bot: true,
-            first_name: this.telegram.botInfo.first_name,
-          },
-          text: shown?.text ?? "",
-        },
-      },
+    return this.#callback({ data, message: this.#botMessage(messageId) });
+  }
+
+  /** Presses a game's button on a message: a callback query with no data. */
+  pressGame(messageId: number, gameShortName: string): Promise<ApiCall[]> {
+    return this.#callback({
+      game_short_name: gameShortName,
+      message: this.#botMessage(messageId),
+    });
+  }
+
+  /**
+   * Presses a button under a message sent in inline mode: Telegram names the message by an
+   * inline id and gives no message or chat. Without data, it is a game's button.
+   */
+  pressInline(inlineMessageId: string, data?: string): Promise<ApiCall[]> {
+    return this.#callback({
+      inline_message_id: inlineMessageId,
+      ...(data === undefined ? { game_short_name: "game" } : { data }),
     });
   }
 
@@ -91,6 +138,27 @@ export class OfflineUser {
         offset: "",
       },
     });
+  }
+
+  /**
+   * Changes what the bot is in this chat: a user blocks it ("kicked") or unblocks it ("member");
+   * in a group, this user removes it or adds it back.
+   */
+  setBotStatus(status: MemberStatus): Promise<ApiCall[]> {
+    const old = this.#botStatus;
+    this.#botStatus = status;
+    const bot: User = {
+      id: this.telegram.botInfo.id,
+      is_bot: true,
+      first_name: this.telegram.botInfo.first_name,
+      username: this.telegram.botInfo.username,
+    };
+    return this.#handle({ my_chat_member: this.#memberUpdate(bot, old, status) });
+  }
+
+  /** A member of this group joins, leaves or is banned: what bots that are admins hear of. */
+  setMemberStatus(member: User, from: MemberStatus, to: MemberStatus): Promise<ApiCall[]> {
+    return this.#handle({ chat_member: this.#memberUpdate(member, from, to) });
   }
 
   /** The newest bot message with a callback button whose label (or data) contains `label`. */
@@ -113,6 +181,29 @@ export class OfflineUser {
     return [...this.shown.values()].at(-1);
   }
 
+  #callback(content: Partial<CallbackQuery>): Promise<ApiCall[]> {
+    return this.#handle({
+      callback_query: {
+        id: String(this.telegram.nextUpdateId()),
+        from: this.user,
+        chat_instance: String(this.chat.id),
+        ...content,
+      },
+    });
+  }
+
+  #memberUpdate(member: User, from: MemberStatus, to: MemberStatus) {
+    const status = (status: MemberStatus): ChatMember =>
+      status === "kicked" ? { status, user: member, until_date: 0 } : { status, user: member };
+    return {
+      chat: this.chat,
+      from: this.user,
+      date: now(),
+      old_chat_member: status(from),
+      new_chat_member: status(to),
+    };
+  }
+
   /** Updates are built loosely, as tests need odd ones, and handed over as Telegram's type. */
   async #handle(partial: Record<string, unknown>): Promise<ApiCall[]> {
     const before = this.telegram.calls.length;
@@ -124,13 +215,19 @@ export class OfflineUser {
   }
 
   #remember({ method, payload, result }: ApiCall): void {
-    if (!["sendMessage", "editMessageText", "sendPhoto"].includes(method)) return;
     if (Number(payload.chat_id) !== this.chat.id) return;
-    const messageId = (result as { message_id?: number } | undefined)?.message_id;
-    if (messageId === undefined) return;
     const keyboard = (
       payload.reply_markup as { inline_keyboard?: InlineKeyboardButton[][] } | undefined
     )?.inline_keyboard;
+    // A keyboard edited alone leaves the text; sent without one, it takes the buttons off.
+    if (method === "editMessageReplyMarkup") {
+      const shown = this.shown.get(Number(payload.message_id));
+      if (shown) shown.buttons = keyboard ?? [];
+      return;
+    }
+    if (!["sendMessage", "editMessageText", "sendPhoto"].includes(method)) return;
+    const messageId = (result as { message_id?: number } | undefined)?.message_id;
+    if (messageId === undefined) return;
     // An edit moves the message to the bottom of the list, as the newest thing on screen.
     this.shown.delete(messageId);
     this.shown.set(messageId, {
@@ -140,12 +237,30 @@ export class OfflineUser {
     });
   }
 
+  /** A message the user sends (or sent, to edit), signed as Telegram would sign it. */
   #message(messageId?: number) {
+    const { senderChat, withoutFrom } = this.signature ?? {};
     return {
       message_id: messageId ?? this.telegram.nextMessageId(),
       date: now(),
       chat: this.chat,
-      from: this.user,
+      ...(withoutFrom ? {} : { from: this.user }),
+      ...(senderChat ? { sender_chat: senderChat } : {}),
+    };
+  }
+
+  /** One of the bot's messages in this chat, as an update quotes it. */
+  #botMessage(messageId: number) {
+    return {
+      message_id: messageId,
+      date: now(),
+      chat: this.chat,
+      from: {
+        id: this.telegram.botInfo.id,
+        is_bot: true,
+        first_name: this.telegram.botInfo.first_name,
+      },
+      text: this.shown.get(messageId)?.text ?? "",
     };
   }
 }

@@ -11,7 +11,7 @@ export function openStorage(options: {
 }): Promise<Storage> {
   return options.databaseUrl
     ? openPostgresStorage(options.databaseUrl, (error) =>
-        options.logger?.warn({ err: error }, "a pooled PostgreSQL connection broke; replacing it"),
+        options.logger?.warn({ err: error }, "a PostgreSQL connection broke; replacing it"),
       )
     : openSqliteStorage(options.sqliteFile);
 }

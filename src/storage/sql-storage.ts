@@ -2,6 +2,8 @@ import type { Decision } from "../matching/matcher.js";
 import type { SqlDatabase, Statement } from "./sql-database.js";
 import type {
   AskedQuestion,
+  ClaimedMessage,
+  OwedMessage,
   SessionData,
   Stats,
   Storage,
@@ -30,12 +32,23 @@ const MIGRATIONS = [
   // Near misses too: questions that only got "did you mean", with the entry ids it offered (JSON).
   `ALTER TABLE unanswered ADD COLUMN decision TEXT NOT NULL DEFAULT 'none';
    ALTER TABLE unanswered ADD COLUMN offered TEXT`,
+  // Messages owed until sent (options as JSON, times ISO), and the rate limiter's counts
+  // (expires_at in ms since the epoch, as Date.now()).
+  `CREATE TABLE outbox (
+     key TEXT PRIMARY KEY, chat_id BIGINT NOT NULL, user_id BIGINT, kind TEXT NOT NULL,
+     text TEXT NOT NULL, options TEXT, due_at TEXT NOT NULL, attempts INTEGER NOT NULL,
+     settled TEXT, settled_at TEXT);
+   CREATE INDEX outbox_due ON outbox (due_at) WHERE settled IS NULL;
+   CREATE TABLE rate_counts (key TEXT PRIMARY KEY, count BIGINT NOT NULL, expires_at BIGINT)`,
 ];
 
 /** Unanswered questions are kept as asked, up to this length: enough to write an entry from. */
 const MAX_STORED_QUESTION = 500;
 
-/** Every table the bot keeps, in an order that a copy can follow. */
+/**
+ * Every table the bot keeps, in an order that a copy can follow. Not rate_counts: its counts
+ * last seconds, and a copy is made with the bot stopped.
+ */
 export const TABLES = [
   "sessions",
   "conversations",
@@ -44,12 +57,16 @@ export const TABLES = [
   "unanswered",
   "feedback",
   "trackers",
+  "outbox",
 ] as const;
+
+/** The channel of announceReload. */
+const RELOAD_CHANNEL = "kb_reload";
 
 export async function migrate(db: SqlDatabase): Promise<void> {
   // Two instances starting at once: the lock lets one migrate while the other waits. Even the
   // first CREATE waits for it: PostgreSQL can fail two concurrent CREATE TABLE IF NOT EXISTS.
-  await db.withLock("schema-migrations", async () => {
+  await db.withLocks(["schema-migrations"], async () => {
     await db.run("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY)");
     const done = await db.get<{ version: number | null }>(
       "SELECT MAX(version) AS version FROM schema_migrations",
@@ -67,55 +84,94 @@ export async function migrate(db: SqlDatabase): Promise<void> {
 
 /** A key-value table of JSON, as grammY's storage adapters want it. */
 function jsonTable<T>(db: SqlDatabase, table: "sessions" | "conversations") {
-  // What each key held when last read, so that an update that changed nothing writes nothing.
-  const lastRead = new Map<string, string>();
   return {
     read: async (key: string) => {
       const row = await db.get<{ value: string }>(`SELECT value FROM ${table} WHERE key = ?`, [
         key,
       ]);
-      if (row) lastRead.set(key, row.value);
       return row ? (JSON.parse(row.value) as T) : undefined;
     },
+    // Batches, so that on PostgreSQL they ride with the locks' release.
     write: async (key: string, value: T) => {
-      const json = JSON.stringify(value);
-      const unchanged = lastRead.get(key) === json;
-      lastRead.delete(key);
-      if (unchanged) return;
-      // A batch, so that on PostgreSQL it rides with the chat lock's release.
       await db.batch([
         {
           sql: `INSERT INTO ${table} (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-          params: [key, json],
+          params: [key, JSON.stringify(value)],
         },
       ]);
     },
     delete: async (key: string) => {
-      lastRead.delete(key);
       await db.batch([{ sql: `DELETE FROM ${table} WHERE key = ?`, params: [key] }]);
     },
   };
 }
 
+interface OutboxRow {
+  key: string;
+  chat_id: number | string;
+  user_id: number | string | null;
+  kind: OwedMessage["kind"];
+  text: string;
+  options: string | null;
+  due_at: string;
+  attempts: number | string;
+}
+
+const addOwed = (message: OwedMessage): Statement => ({
+  sql: `INSERT INTO outbox (key, chat_id, user_id, kind, text, options, due_at, attempts)
+        VALUES (?, ?, ?, ?, ?, ?, ?, 0) ON CONFLICT (key) DO NOTHING`,
+  params: [
+    message.key,
+    message.chatId,
+    message.userId ?? null,
+    message.kind,
+    message.text,
+    message.options ? JSON.stringify(message.options) : null,
+    message.dueAt.toISOString(),
+  ],
+});
+
+const claimedOf = (row: OutboxRow): ClaimedMessage => ({
+  key: row.key,
+  chatId: Number(row.chat_id),
+  ...(row.user_id === null ? {} : { userId: Number(row.user_id) }),
+  kind: row.kind,
+  text: row.text,
+  ...(row.options ? { options: JSON.parse(row.options) as Record<string, unknown> } : {}),
+  dueAt: new Date(row.due_at),
+  attempts: Number(row.attempts),
+});
+
+/** `?, ?, …`, one for each value. */
+const placeholders = (values: readonly unknown[]) => values.map(() => "?").join(", ");
+
+/** Rows claimed on PostgreSQL are locked, and those another claimer locked are passed over. */
+const claimingRows = (tx: SqlDatabase) =>
+  tx.dialect === "postgres" ? " FOR UPDATE SKIP LOCKED" : "";
+
 /** Everything the bot stores, on any SqlDatabase. Counters are incremented in SQL, never in here. */
 export async function createSqlStorage(db: SqlDatabase): Promise<Storage> {
   await migrate(db);
   const dayOf = (at: Date) => at.toISOString().slice(0, 10);
-  const saveTracker = (record: TrackerRecord, into: SqlDatabase = db) =>
-    into.run(
-      `INSERT INTO trackers (user_id, data, next_reminder_at) VALUES (?, ?, ?)
-       ON CONFLICT (user_id) DO UPDATE SET data = excluded.data, next_reminder_at = excluded.next_reminder_at`,
-      [
-        record.userId,
-        JSON.stringify(record),
-        record.paused ? null : (record.nextReminderAt ?? null),
-      ],
-    );
+  const saveTracker = (record: TrackerRecord): Statement => ({
+    sql: `INSERT INTO trackers (user_id, data, next_reminder_at) VALUES (?, ?, ?)
+          ON CONFLICT (user_id) DO UPDATE SET
+            data = excluded.data, next_reminder_at = excluded.next_reminder_at`,
+    params: [
+      record.userId,
+      JSON.stringify(record),
+      record.paused ? null : (record.nextReminderAt ?? null),
+    ],
+  });
 
   return {
     sessions: jsonTable<SessionData>(db, "sessions"),
     conversations: jsonTable<unknown>(db, "conversations"),
-    withChatLock: (key, work) => db.withLock(`chat:${key}`, work),
+    withLocks: (keys, work) =>
+      db.withLocks(
+        keys.map((key) => `lock:${key}`),
+        work,
+      ),
     trackers: {
       get: async (userId) => {
         const row = await db.get<{ data: string }>("SELECT data FROM trackers WHERE user_id = ?", [
@@ -123,9 +179,8 @@ export async function createSqlStorage(db: SqlDatabase): Promise<Storage> {
         ]);
         return row ? (JSON.parse(row.data) as TrackerRecord) : undefined;
       },
-      save: async (record) => {
-        await saveTracker(record);
-      },
+      // One batch, so that the tracker and what it owes are stored together or not at all.
+      save: (record, owed = []) => db.batch([saveTracker(record), ...owed.map(addOwed)]),
       delete: async (userId) => {
         await db.run("DELETE FROM trackers WHERE user_id = ?", [userId]);
       },
@@ -134,9 +189,8 @@ export async function createSqlStorage(db: SqlDatabase): Promise<Storage> {
         // one dies before sending, it is due again once the lease runs out.
         db.transaction(async (tx) => {
           const rows = await tx.all<{ data: string }>(
-            `SELECT data FROM trackers WHERE next_reminder_at <= ? ORDER BY next_reminder_at LIMIT ?${
-              tx.dialect === "postgres" ? " FOR UPDATE SKIP LOCKED" : ""
-            }`,
+            `SELECT data FROM trackers WHERE next_reminder_at <= ?
+             ORDER BY next_reminder_at LIMIT ?${claimingRows(tx)}`,
             [now.toISOString(), limit],
           );
           const records = rows.map((row) => JSON.parse(row.data) as TrackerRecord);
@@ -150,6 +204,82 @@ export async function createSqlStorage(db: SqlDatabase): Promise<Storage> {
           return records;
         }),
     },
+    outbox: {
+      // A batch: inside locks on PostgreSQL, it goes with the update's other writes.
+      add: (messages) => db.batch(messages.map(addOwed)),
+      claim: async (now, { limit, leaseMs, keys }) => {
+        if (keys?.length === 0) return [];
+        // Claimed as trackers are: a lease ahead, so that another instance skips them.
+        const onlyKeys = keys ? ` AND key IN (${placeholders(keys)})` : "";
+        return db.transaction(async (tx) => {
+          const rows = await tx.all<OutboxRow>(
+            `SELECT key, chat_id, user_id, kind, text, options, due_at, attempts FROM outbox
+             WHERE settled IS NULL AND due_at <= ?${onlyKeys}
+             ORDER BY due_at, key LIMIT ?${claimingRows(tx)}`,
+            [now.toISOString(), ...(keys ?? []), limit],
+          );
+          if (rows.length === 0) return [];
+          const claimed = rows.map((row) => row.key);
+          await tx.run(
+            `UPDATE outbox SET due_at = ?, attempts = attempts + 1
+             WHERE key IN (${placeholders(claimed)})`,
+            [new Date(now.getTime() + leaseMs).toISOString(), ...claimed],
+          );
+          return rows.map((row) => claimedOf({ ...row, attempts: Number(row.attempts) + 1 }));
+        });
+      },
+      // At once, not batched: a message sent must be marked so before anything else can fail.
+      settle: async (key, outcome, at) => {
+        await db.run(
+          "UPDATE outbox SET settled = ?, settled_at = ? WHERE key = ? AND settled IS NULL",
+          [outcome, at.toISOString(), key],
+        );
+      },
+      postpone: async (key, at) => {
+        await db.run("UPDATE outbox SET due_at = ? WHERE key = ? AND settled IS NULL", [
+          at.toISOString(),
+          key,
+        ]);
+      },
+      // Expired rate counts go too: they count for nothing, and purging is what runs now and then.
+      purge: (before) =>
+        db.batch([
+          {
+            sql: "DELETE FROM outbox WHERE settled IS NOT NULL AND settled_at < ?",
+            params: [before.toISOString()],
+          },
+          { sql: "DELETE FROM rate_counts WHERE expires_at <= ?", params: [Date.now()] },
+        ]),
+    },
+    rateCounts: {
+      // As Redis's INCR: a count past its expiry is gone, so it starts again at 1, unexpiring.
+      // Through `all`, not `get`: inside locks PostgreSQL would read it ahead, and it writes.
+      incr: async (key) => {
+        const now = Date.now();
+        const [row] = await db.all<{ count: number | string }>(
+          `INSERT INTO rate_counts (key, count) VALUES (?, 1)
+           ON CONFLICT (key) DO UPDATE SET
+             count = CASE WHEN rate_counts.expires_at <= ? THEN 1 ELSE rate_counts.count + 1 END,
+             expires_at = CASE WHEN rate_counts.expires_at <= ? THEN NULL
+               ELSE rate_counts.expires_at END
+           RETURNING count`,
+          [key, now, now],
+        );
+        return Number(row?.count);
+      },
+      // As Redis's PEXPIRE: 1 if the count exists (and has not expired), else 0.
+      pexpire: async (key, milliseconds) => {
+        const now = Date.now();
+        const { changes } = await db.run(
+          `UPDATE rate_counts SET expires_at = ?
+           WHERE key = ? AND (expires_at IS NULL OR expires_at > ?)`,
+          [now + milliseconds, key, now],
+        );
+        return changes;
+      },
+    },
+    announceReload: () => db.notify(RELOAD_CHANNEL),
+    onReload: (listener) => db.listen(RELOAD_CHANNEL, listener),
     // One batch, one round trip: every update bumps the same row of questions_by_day, and a
     // transaction spread over several round trips would hold that row locked while others wait.
     recordQuestion: async (question: AskedQuestion) => {
@@ -279,8 +409,8 @@ async function unansweredSince(
 }
 
 /**
- * Copies every row of every table from one database into another that holds none yet (both
- * migrated to the same schema), in one transaction: all of it arrives, or none.
+ * Copies every row of every table in TABLES from one database into another that holds none yet
+ * (both migrated to the same schema), in one transaction: all of it arrives, or none.
  */
 export async function copyDatabase(
   from: SqlDatabase,

@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
-import type { SqlDatabase } from "./sql-database.js";
+import { ChannelListeners, type SqlDatabase } from "./sql-database.js";
 import { createSqlStorage } from "./sql-storage.js";
 import type { Storage } from "./storage.js";
 
@@ -31,6 +31,8 @@ function sqliteDatabase(db: Database.Database): SqlDatabase {
   };
   // One connection: transactions of different chats take turns instead of interleaving.
   let queue: Promise<unknown> = Promise.resolve();
+  // One process shares the file: a notification goes no further than it.
+  const listeners = new ChannelListeners();
 
   const database: SqlDatabase = {
     dialect: "sqlite",
@@ -58,9 +60,14 @@ function sqliteDatabase(db: Database.Database): SqlDatabase {
       database.transaction(async (tx) => {
         for (const { sql, params } of batched) await tx.run(sql, params);
       }),
-    // A single process: sequentialize already runs one chat's updates in order.
-    withLock: (_key, work) => work(),
+    // A single process: sequentialize already runs the updates of a user or a chat in order.
+    withLocks: (_keys, work) => work(),
+    notify: async (channel) => listeners.call(channel),
+    listen: (channel, listener) => {
+      listeners.add(channel, listener);
+    },
     close: async () => {
+      listeners.clear();
       db.close();
     },
   };

@@ -9,8 +9,8 @@ export interface SessionData {
   language?: Language;
   /** The script of the user's latest message that had one. */
   lastLanguage?: Language;
-  /** The "what was missing?" prompt after a 👎, which a reply to it answers. */
-  feedbackPrompt?: { messageId: number; entryId: string };
+  /** The entry of the "what was missing?" prompt owed after a 👎, which a reply to it answers. */
+  feedbackPrompt?: { entryId: string };
 }
 
 export interface AskedQuestion {
@@ -63,6 +63,33 @@ export interface TrackerRecord {
   nextReminderAt?: string;
 }
 
+/** What became of an owed message: delivered, or given up (the chat is gone, or it kept failing). */
+export type OwedOutcome = "sent" | "dropped";
+
+/**
+ * A message the bot owes a user (an alert, a check-in, the end-of-plan note, the 👎 prompt) or an
+ * admin (a refused knowledge-base edit): stored before it is sent, marked once Telegram accepted
+ * it, so that a failed send is tried again and a sent one is never sent twice.
+ */
+export interface OwedMessage {
+  /** Names the message: one added under a key already used (sent or not) is owed only once. */
+  key: string;
+  chatId: number;
+  /** The user whose tracker it belongs to: their reminders stop if they blocked the bot. */
+  userId?: number;
+  kind: "alert" | "check-in" | "plan-ended" | "feedback-prompt" | "refused-edit";
+  text: string;
+  /** sendMessage's other parameters (parse_mode, reply_markup), as JSON. */
+  options?: Record<string, unknown>;
+  /** Not sent before this time. */
+  dueAt: Date;
+}
+
+export interface ClaimedMessage extends OwedMessage {
+  /** Attempts so far, this one included. */
+  attempts: number;
+}
+
 /**
  * Everything the bot stores. Asynchronous throughout, so that a database server can stand behind
  * it as well as a file.
@@ -70,16 +97,21 @@ export interface TrackerRecord {
 export interface Storage {
   readonly sessions: StorageAdapter<SessionData>;
   /**
-   * Runs `work` while no other update of the same chat runs, in this process or any other that
-   * shares the database: the sessions, flows and trackers of a chat are read-modify-written.
+   * Runs `work` holding the lock of every key (a user, a chat), in this process and in any other
+   * sharing the database: what an update reads and writes of a user and a chat is read, modified
+   * and written while no other update touches them. Keys are taken in one fixed (sorted) order,
+   * so two updates holding one key each and wanting the other's never wait on each other forever.
    */
-  withChatLock<T>(key: string, work: () => Promise<T>): Promise<T>;
+  withLocks<T>(keys: readonly string[], work: () => Promise<T>): Promise<T>;
   /** Conversation state by key, as the conversations plugin writes it. */
   readonly conversations: StorageAdapter<unknown>;
   readonly trackers: {
     get(userId: number): Promise<TrackerRecord | undefined>;
-    /** Creates or replaces a user's tracker. */
-    save(record: TrackerRecord): Promise<void>;
+    /**
+     * Creates or replaces a user's tracker, and adds the messages it now owes (a low-data
+     * alert, a reminder), in one transaction: the reading is never kept without its alert.
+     */
+    save(record: TrackerRecord, owed?: readonly OwedMessage[]): Promise<void>;
     /** Deletes the tracker and its whole history. */
     delete(userId: number): Promise<void>;
     /**
@@ -88,6 +120,41 @@ export interface Storage {
      */
     claimDue(now: Date, limit: number, leaseMs: number): Promise<TrackerRecord[]>;
   };
+  /** Messages owed, until Telegram accepted them: see OwedMessage. */
+  readonly outbox: {
+    /** Adds messages; one whose key was added before, sent or not, is left as it was. */
+    add(messages: readonly OwedMessage[]): Promise<void>;
+    /**
+     * Claims unsettled messages due by `now` (only those of `keys`, if given), oldest first:
+     * each is moved `leaseMs` ahead, so no other instance takes it, and its attempt counted.
+     * One whose sender died before settling it is due again once the lease runs out.
+     */
+    claim(
+      now: Date,
+      options: { limit: number; leaseMs: number; keys?: readonly string[] },
+    ): Promise<ClaimedMessage[]>;
+    /** Marks a claimed message done: it is never claimed again. */
+    settle(key: string, outcome: OwedOutcome, at: Date): Promise<void>;
+    /** Moves an unsettled message's next attempt to `at` (a backoff after a failed send). */
+    postpone(key: string, at: Date): Promise<void>;
+    /** Forgets messages settled before `before`: their keys may then be owed again. */
+    purge(before: Date): Promise<void>;
+  };
+  /**
+   * Hit counts per key, shared by every instance: the rate limiter's store (the Redis calls
+   * it makes). A count starts again at 1 once its expiry passed.
+   */
+  readonly rateCounts: {
+    incr(key: string): Promise<number>;
+    pexpire(key: string, milliseconds: number): Promise<number>;
+  };
+  /**
+   * Tells every process sharing the store, this one included, that the knowledge base should
+   * be loaded again (/reload): PostgreSQL's NOTIFY, or in-process for SQLite.
+   */
+  announceReload(): Promise<void>;
+  /** Calls `listener` on every announceReload, from any process; until close. */
+  onReload(listener: () => void): void;
   recordQuestion(question: AskedQuestion): Promise<void>;
   /** Records a 👍 or 👎 unless this user already rated this entry; says whether it counted. */
   recordFeedback(userId: number, entryId: string, helpful: boolean): Promise<boolean>;

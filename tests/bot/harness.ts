@@ -14,6 +14,8 @@ export interface Harness {
   telegram: FakeTelegram;
   /** Log lines the bot wrote, parsed. */
   logs: Record<string, unknown>[];
+  /** The waits between retries of calls to Telegram, in ms: taken on a virtual clock, at once. */
+  retryWaits: number[];
   /** A user in a private chat with the bot. */
   user(id?: number, languageCode?: string): OfflineUser;
   /** A user in a group the bot is in. */
@@ -27,6 +29,7 @@ export async function startHarness(
 ): Promise<Harness> {
   const telegram = new FakeTelegram();
   const logs: Record<string, unknown>[] = [];
+  const retryWaits: number[] = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {
       for (const line of String(chunk).split("\n").filter(Boolean)) logs.push(JSON.parse(line));
@@ -46,11 +49,17 @@ export async function startHarness(
     databaseFile,
     fetch: telegram.fetch,
     botInfo: telegram.botInfo,
+    retry: {
+      sleep: async (ms) => {
+        retryWaits.push(ms);
+      },
+    },
   });
   return {
     app,
     telegram,
     logs,
+    retryWaits,
     user: (id = 100, languageCode) =>
       new OfflineUser(app.bot, telegram, {
         id,

@@ -98,11 +98,7 @@ describe("a private chat", () => {
       "You already rated this answer.",
     );
     const promptId = (prompt?.result as { message_id: number }).message_id;
-    const thanks = onlyMessage(
-      await user.send("whether it slows down", {
-        reply_to_message: { message_id: promptId } as never,
-      }),
-    );
+    const thanks = onlyMessage(await user.replyTo(promptId, "whether it slows down"));
     expect(thanks.payload.text).toBe("Thank you, noted.");
     const { feedback } = await harness.app.deps.storage.stats(new Date());
     expect(feedback).toEqual([{ entryId: "sharing-hotspot", helpful: 0, unhelpful: 1 }]);

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
+import type { Message } from "grammy/types";
 import { afterAll, describe, expect, it } from "vitest";
 import { RATE_LIMIT, registerCommands } from "../../src/bot/create-bot.js";
 import { MAX_MESSAGE_CHARS } from "../../src/bot/html.js";
@@ -25,6 +26,7 @@ describe("when Telegram pushes back", () => {
     };
     const calls = await harness.user(100, "en").send("is there free wifi in hong kong");
     expect(calls.filter((c) => c.method === "sendMessage")).toHaveLength(2);
+    expect(harness.retryWaits).toEqual([1000]);
     expect(errorsIn(harness.logs)).toEqual([]);
   });
 
@@ -54,11 +56,10 @@ describe("a restart", () => {
     await before.app.close();
 
     const after = await startHarness(file);
-    const promptId = (prompt?.result as { message_id: number }).message_id;
+    // Telegram quotes the message replied to: the prompt, as the bot sent it before the restart.
+    const quoted = prompt?.result as Message;
     const reply = onlyMessage(
-      await after
-        .user(100, "en")
-        .send("speed limits", { reply_to_message: { message_id: promptId } as never }),
+      await after.user(100, "en").send("speed limits", { reply_to_message: quoted as never }),
     );
     expect(reply.payload.text).toBe("Thank you, noted.");
     expect((await after.app.deps.storage.stats(new Date())).feedback).toEqual([

@@ -80,23 +80,34 @@ describe("the scheduler", () => {
       error_code: 403,
       description: "Forbidden: bot was blocked by the user",
     });
-    expect(await scheduler.tick(hk("2026-11-22T09:30"))).toBe(1);
+    expect(await scheduler.tick(hk("2026-11-22T09:30"))).toBe(0);
+    expect(sent()).toHaveLength(1);
     expect((await harness.app.deps.storage.trackers.get(103))?.paused).toBe(true);
     expect(await scheduler.tick(hk("2026-11-23T09:30"))).toBe(0);
+    expect(sent()).toHaveLength(1);
     expect(errorsIn(harness.logs)).toEqual([]);
   });
 
-  it("skips paused trackers, and retries later after a failure that is not a block", async () => {
+  it("skips paused trackers, and tries a failed reminder again later, until Telegram takes it", async () => {
     await harness.app.deps.storage.trackers.save({ ...tracker(104, 9), paused: true });
     expect(await scheduler.tick(hk("2026-11-22T09:30"))).toBe(0);
+    expect(sent()).toHaveLength(0);
     await harness.app.deps.storage.trackers.save(tracker(105, 9));
-    harness.telegram.override = () => ({
-      error_code: 400,
-      description: "Bad Request: chat not found",
-    });
-    expect(await scheduler.tick(hk("2026-11-22T09:30"))).toBe(1);
-    expect(await scheduler.tick(hk("2026-11-22T09:31"))).toBe(0);
+    harness.telegram.override = () => ({ error_code: 502, description: "Bad Gateway" });
+    expect(await scheduler.tick(hk("2026-11-22T09:30"))).toBe(0);
+    // Retried within the call (the client), then owed for a minute later.
+    const tried = sent().length;
+    expect(tried).toBeGreaterThan(1);
+    expect(await scheduler.tick(hk("2026-11-22T09:30:30"))).toBe(0);
+    expect(sent()).toHaveLength(tried);
     harness.telegram.override = undefined;
-    expect(await scheduler.tick(hk("2026-11-22T09:36"))).toBe(1);
+    expect(await scheduler.tick(hk("2026-11-22T09:31"))).toBe(1);
+    expect(await scheduler.tick(hk("2026-11-22T09:40"))).toBe(0);
+    expect(
+      sent()
+        .map((call) => call.payload.text)
+        .at(-1),
+    ).toContain("check-in");
+    expect(errorsIn(harness.logs)).toEqual([]);
   });
 });

@@ -82,14 +82,14 @@ describe("the webhook server", () => {
 
   it("answers 500 when what an update did could not be stored, so that Telegram sends it again", async () => {
     const storage = harness.app.deps.storage;
-    const withChatLock = storage.withChatLock;
-    storage.withChatLock = async (key, work) => {
-      await withChatLock(key, work);
+    const withLocks = storage.withLocks;
+    storage.withLocks = async (keys, work) => {
+      await withLocks(keys, work);
       throw new Error("the database went away");
     };
     const body = JSON.stringify(update(7, "is there free wifi in hong kong"));
     expect((await post(body)).status).toBe(500);
-    storage.withChatLock = withChatLock;
+    storage.withLocks = withLocks;
     const retried = await post(body);
     expect(retried.status).toBe(200);
     expect(String(((await retried.json()) as { text?: string }).text)).toContain("Wi-Fi");

@@ -35,6 +35,16 @@ describe.skipIf(!POSTGRES_URL)("npm run db:migrate-sqlite-to-pg", () => {
       paused: false,
       nextReminderAt: "2026-11-23T13:00:00.000Z",
     });
+    const owed = {
+      key: "check-in:7",
+      chatId: 7,
+      userId: 7,
+      kind: "check-in" as const,
+      text: "how much is left?",
+      options: { parse_mode: "HTML" },
+      dueAt: at,
+    };
+    await before.outbox.add([owed]);
     const expected = await before.stats(at);
     const expectedUnanswered = await before.unanswered();
     await before.close();
@@ -57,6 +67,7 @@ describe.skipIf(!POSTGRES_URL)("npm run db:migrate-sqlite-to-pg", () => {
     const first = run();
     expect(first.status, first.stderr).toBe(0);
     expect(first.stdout).toContain("trackers           1 rows");
+    expect(first.stdout).toContain("outbox             1 rows");
 
     const after = await target.open();
     expect(await after.stats(at)).toEqual(expected);
@@ -70,6 +81,9 @@ describe.skipIf(!POSTGRES_URL)("npm run db:migrate-sqlite-to-pg", () => {
         (r) => r.userId,
       ),
     ).toEqual([7]);
+    expect(await after.outbox.claim(at, { limit: 10, leaseMs: 60_000 })).toEqual([
+      { ...owed, attempts: 1 },
+    ]);
     await after.close();
 
     const second = run();

@@ -1,5 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Storage, TrackerRecord } from "../../src/storage/storage.js";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { SqlDatabase } from "../../src/storage/sql-database.js";
+import type { OwedMessage, Storage, TrackerRecord } from "../../src/storage/storage.js";
 import { ENGINES, POSTGRES_URL, postgres } from "./engines.js";
 
 const tracker = (userId: number, nextReminderAt?: string): TrackerRecord => ({
@@ -12,6 +13,21 @@ const tracker = (userId: number, nextReminderAt?: string): TrackerRecord => ({
   ...(nextReminderAt ? { nextReminderAt } : {}),
 });
 
+const owed = (key: string, dueAt: string, more: Partial<OwedMessage> = {}): OwedMessage => ({
+  key,
+  chatId: 7,
+  kind: "alert",
+  text: `about ${key}`,
+  dueAt: new Date(dueAt),
+  ...more,
+});
+
+/** The connections listening for notifications in a PostgreSQL database, as it reports them. */
+const listening = async (db: SqlDatabase) =>
+  db.all<{ pid: number }>(
+    `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN %'`,
+  );
+
 describe.each(ENGINES)("storage on $name", (engine) => {
   let database: Awaited<ReturnType<typeof engine.fresh>>;
   let storage: Storage;
@@ -20,6 +36,7 @@ describe.each(ENGINES)("storage on $name", (engine) => {
     storage = await database.open();
   });
   afterEach(async () => {
+    vi.useRealTimers();
     await storage.close();
     await database.drop();
   });
@@ -146,6 +163,8 @@ describe.each(ENGINES)("storage on $name", (engine) => {
     const old = database.openDatabase();
     await old.run("ALTER TABLE unanswered DROP COLUMN offered");
     await old.run("ALTER TABLE unanswered DROP COLUMN decision");
+    await old.run("DROP TABLE outbox");
+    await old.run("DROP TABLE rate_counts");
     await old.run("DELETE FROM schema_migrations WHERE version >= 3");
     await old.close();
 
@@ -188,6 +207,124 @@ describe.each(ENGINES)("storage on $name", (engine) => {
     expect(await storage.trackers.get(1)).toBeUndefined();
   });
 
+  it("owes a message once per key, claims it once per lease, and never again once settled", async () => {
+    const now = new Date("2026-11-23T13:00:00Z");
+    const message = owed("alert:7", "2026-11-23T12:00:00Z", {
+      userId: 8,
+      options: { parse_mode: "HTML", reply_markup: { inline_keyboard: [] } },
+    });
+    await storage.outbox.add([message]);
+    await storage.outbox.add([{ ...message, text: "a second time", dueAt: now }]);
+    const claim = (at: Date) => storage.outbox.claim(at, { limit: 10, leaseMs: 60_000 });
+    expect(await claim(now)).toEqual([{ ...message, attempts: 1 }]);
+    expect(await claim(new Date(now.getTime() + 59_000))).toEqual([]);
+    const afterLease = new Date(now.getTime() + 60_000);
+    expect(await claim(afterLease)).toEqual([{ ...message, dueAt: afterLease, attempts: 2 }]);
+    await storage.outbox.settle("alert:7", "sent", afterLease);
+    await storage.outbox.postpone("alert:7", now);
+    expect(await claim(new Date("2027-01-01T00:00:00Z"))).toEqual([]);
+  });
+
+  it("claims the oldest due first, up to the limit, and only the keys asked for", async () => {
+    const now = new Date("2026-11-23T13:00:00Z");
+    await storage.outbox.add([
+      owed("later", "2026-11-23T14:00:00Z"),
+      owed("second", "2026-11-23T12:30:00Z"),
+      owed("first", "2026-11-23T12:00:00Z", { kind: "refused-edit", chatId: 1 }),
+      owed("third", "2026-11-23T12:45:00Z"),
+    ]);
+    const keysOf = (claimed: { key: string }[]) => claimed.map((message) => message.key);
+    const options = { limit: 10, leaseMs: 60_000 };
+    expect(keysOf(await storage.outbox.claim(now, { ...options, keys: [] }))).toEqual([]);
+    expect(
+      keysOf(await storage.outbox.claim(now, { ...options, keys: ["third", "later", "none"] })),
+    ).toEqual(["third"]);
+    expect(keysOf(await storage.outbox.claim(now, { ...options, limit: 1 }))).toEqual(["first"]);
+    expect(keysOf(await storage.outbox.claim(now, options))).toEqual(["second"]);
+  });
+
+  it("puts off a failed message, and forgets settled ones only once they are old", async () => {
+    const now = new Date("2026-11-23T13:00:00Z");
+    const hourLater = new Date("2026-11-23T14:00:00Z");
+    const claim = (at: Date) => storage.outbox.claim(at, { limit: 10, leaseMs: 60_000 });
+    await storage.outbox.add([owed("retried", "2026-11-23T12:00:00Z")]);
+    await claim(now);
+    await storage.outbox.postpone("retried", hourLater);
+    expect(await claim(new Date(hourLater.getTime() - 1))).toEqual([]);
+    expect((await claim(hourLater)).map((message) => message.attempts)).toEqual([2]);
+    await storage.outbox.settle("retried", "dropped", hourLater);
+
+    await storage.outbox.purge(hourLater);
+    await storage.outbox.add([owed("retried", "2026-11-24T00:00:00Z")]);
+    expect(await claim(new Date("2026-11-25T00:00:00Z"))).toEqual([]);
+    await storage.outbox.purge(new Date(hourLater.getTime() + 1));
+    await storage.outbox.add([owed("retried", "2026-11-24T00:00:00Z")]);
+    expect((await claim(new Date("2026-11-25T00:00:00Z"))).map((m) => m.attempts)).toEqual([1]);
+  });
+
+  it("saves a tracker with the messages it owes, or neither", async () => {
+    const now = new Date("2026-11-23T13:00:00Z");
+    const saved: TrackerRecord = {
+      ...tracker(7),
+      readings: [{ at: "2026-11-23T12:00:00.000Z", usedMb: 9000 }],
+    };
+    await storage.trackers.save(saved, [owed("low:7", "2026-11-23T12:00:00Z", { userId: 7 })]);
+    expect(await storage.trackers.get(7)).toEqual(saved);
+    expect(
+      (await storage.outbox.claim(now, { limit: 10, leaseMs: 60_000 })).map((m) => m.key),
+    ).toEqual(["low:7"]);
+    // A message that cannot be stored (it has no text) fails the whole save.
+    const unstorable = {
+      ...owed("empty:7", "2026-11-23T12:00:00Z"),
+      text: null as unknown as string,
+    };
+    await expect(
+      storage.trackers.save({ ...saved, paused: true }, [
+        owed("fine:7", "2026-11-23T12:00:00Z"),
+        unstorable,
+      ]),
+    ).rejects.toThrow();
+    expect(await storage.trackers.get(7)).toEqual(saved);
+    expect(await storage.outbox.claim(now, { limit: 10, leaseMs: 60_000 })).toEqual([]);
+  });
+
+  it("counts hits per key as Redis does, starting again once the expiry passed", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-11-23T13:00:00Z"));
+    const counts = storage.rateCounts;
+    expect(await counts.pexpire("user:7", 1000)).toBe(0);
+    expect(await counts.incr("user:7")).toBe(1);
+    expect(await counts.pexpire("user:7", 1000)).toBe(1);
+    expect(await counts.incr("user:7")).toBe(2);
+    expect(await counts.incr("user:8")).toBe(1);
+    vi.setSystemTime(new Date("2026-11-23T13:00:00.999Z"));
+    expect(await counts.incr("user:7")).toBe(3);
+    vi.setSystemTime(new Date("2026-11-23T13:00:01Z"));
+    expect(await counts.pexpire("user:7", 1000)).toBe(0);
+    expect(await counts.incr("user:7")).toBe(1);
+    // Restarted, the count no longer expires until told again.
+    vi.setSystemTime(new Date("2026-11-23T14:00:00Z"));
+    expect(await counts.incr("user:7")).toBe(2);
+    expect(await counts.incr("user:8")).toBe(2);
+
+    await counts.pexpire("user:8", 1000);
+    vi.setSystemTime(new Date("2026-11-23T15:00:00Z"));
+    await storage.outbox.purge(new Date());
+    const db = database.openDatabase();
+    expect(await db.all("SELECT key FROM rate_counts")).toEqual([{ key: "user:7" }]);
+    await db.close();
+  });
+
+  it("tells every listener of a reload, once for each announcement", async () => {
+    const heard = { first: 0, second: 0 };
+    storage.onReload(() => heard.first++);
+    storage.onReload(() => heard.second++);
+    await storage.announceReload();
+    await vi.waitFor(() => expect(Object.values(heard)).toEqual([1, 1]));
+    await storage.announceReload();
+    await vi.waitFor(() => expect(Object.values(heard)).toEqual([2, 2]));
+  });
+
   it("migrates once, however many instances open the database", async () => {
     const [second, third] = await Promise.all([database.open(), database.open()]);
     await second?.sessions.write("9", { language: "en" });
@@ -206,12 +343,12 @@ describe.skipIf(!POSTGRES_URL)("two instances on one PostgreSQL", () => {
     await database.drop();
   });
 
-  it("take turns on a chat's lock, and lose no counter increment", async () => {
+  it("take turns on a lock, and lose no counter increment", async () => {
     const database = await postgres.fresh();
     const [one, two] = [await database.open(), await database.open()];
     const events: string[] = [];
     const work = (name: string, storage: Storage) =>
-      storage.withChatLock("42", async () => {
+      storage.withLocks(["42"], async () => {
         events.push(`${name} in`);
         await new Promise((resolve) => setTimeout(resolve, 50));
         events.push(`${name} out`);
@@ -248,6 +385,52 @@ describe.skipIf(!POSTGRES_URL)("two instances on one PostgreSQL", () => {
     expect(new Set(claimed).size).toBe(claimed.length);
     expect(claimed.length).toBe(40);
     await Promise.all([one.close(), two.close()]);
+    await database.drop();
+  });
+
+  it("never hand the same owed message to both", async () => {
+    const database = await postgres.fresh();
+    const [one, two] = [await database.open(), await database.open()];
+    await one.outbox.add(
+      Array.from({ length: 40 }, (_, index) => owed(`m${index}`, "2026-11-23T00:00:00Z")),
+    );
+    const now = new Date("2026-11-23T01:00:00Z");
+    const options = { limit: 25, leaseMs: 60_000 };
+    const claims = await Promise.all([
+      one.outbox.claim(now, options),
+      two.outbox.claim(now, options),
+    ]);
+    const claimed = claims.flat().map((message) => message.key);
+    expect(new Set(claimed).size).toBe(claimed.length);
+    expect(claimed.length).toBe(40);
+    await Promise.all([one.close(), two.close()]);
+    await database.drop();
+  });
+
+  it("both hear a reload announced by either, and still after the listening connection broke", async () => {
+    const database = await postgres.fresh();
+    const [one, two] = [await database.open(), await database.open()];
+    const probe = database.openDatabase();
+    const heard = { one: 0, two: 0 };
+    one.onReload(() => heard.one++);
+    two.onReload(() => heard.two++);
+    await vi.waitFor(async () => expect(await listening(probe)).toHaveLength(2));
+    await one.announceReload();
+    await vi.waitFor(() => expect(Object.values(heard)).toEqual([1, 1]));
+
+    const [broken] = await listening(probe);
+    await probe.all("SELECT pg_terminate_backend(?)", [broken?.pid]);
+    await vi.waitFor(
+      async () => {
+        const now = await listening(probe);
+        expect(now).toHaveLength(2);
+        expect(now.map((connection) => connection.pid)).not.toContain(broken?.pid);
+      },
+      { timeout: 5_000 },
+    );
+    await two.announceReload();
+    await vi.waitFor(() => expect(Object.values(heard)).toEqual([2, 2]));
+    await Promise.all([one.close(), two.close(), probe.close()]);
     await database.drop();
   });
 });

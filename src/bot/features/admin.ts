@@ -4,12 +4,19 @@ import { escapeHtml, MAX_MESSAGE_CHARS, truncate } from "../html.js";
 
 /** /stats, for the ids in ADMIN_IDS only; anyone else never learns the command exists. */
 export const adminFeature = new Composer<BotContext>();
-const admins = adminFeature.chatType("private").filter((ctx) => ctx.deps.adminIds.has(ctx.from.id));
+const admins = adminFeature
+  .chatType("private")
+  .filter((ctx) => ctx.from !== undefined && ctx.deps.adminIds.has(ctx.from.id));
 
-/** /reload: what editing knowledge/*.yaml does on its own, on demand. */
+/**
+ * /reload: what editing knowledge/*.yaml does on its own, on demand, on every instance. This
+ * one reloads to report the result, and hears its own announcement too: loading twice is cheaper
+ * than telling its own notice apart.
+ */
 admins.command("reload", async (ctx) => {
   const result = await ctx.deps.reloadKnowledge?.();
   if (!result) return;
+  await ctx.deps.storage.announceReload();
   const text = result.ok
     ? ctx.t("reload-done", { entries: result.entries })
     : `${ctx.t("reload-refused")}\n${result.problems.join("\n")}`;

@@ -1,6 +1,10 @@
 import { Composer } from "grammy";
+import type { Message } from "grammy/types";
+import { LANGUAGES } from "../../kb/schema.js";
 import { decodeAction } from "../callback-data.js";
 import type { BotContext } from "../context.js";
+import { botI18n } from "../create-bot.js";
+import { sendOwed } from "../outbox.js";
 import { expired } from "./topics.js";
 
 /** 👍 / 👎 under answers, once per user and entry; after a 👎, an optional "what was missing?". */
@@ -10,22 +14,39 @@ feedbackFeature.on("callback_query:data", async (ctx, next) => {
   const action = decodeAction(ctx.callbackQuery.data);
   if (action?.kind !== "rate") return next();
   if (!ctx.deps.knowledge().kb.entryById.has(action.entryId)) return expired(ctx);
-  const counted = await ctx.deps.storage.recordFeedback(
-    ctx.from.id,
-    action.entryId,
-    action.helpful,
-  );
+  const userId = ctx.callbackQuery.from.id;
+  const counted = await ctx.deps.storage.recordFeedback(userId, action.entryId, action.helpful);
   await ctx.answerCallbackQuery({ text: ctx.t(counted ? "feedback-thanks" : "feedback-already") });
   if (!counted || action.helpful || !ctx.chat) return;
-  const prompt = await ctx.api.sendMessage(ctx.chat.id, ctx.t("feedback-ask-missing"), {
-    reply_markup: { force_reply: true, selective: true },
-  });
-  ctx.session.feedbackPrompt = { messageId: prompt.message_id, entryId: action.entryId };
+  // Owed, not merely sent: a prompt whose send fails goes out later, and a reply to it counts.
+  ctx.session.feedbackPrompt = { entryId: action.entryId };
+  const key = `feedback-prompt:${userId}:${action.entryId}`;
+  await ctx.deps.storage.outbox.add([
+    {
+      key,
+      chatId: ctx.chat.id,
+      userId,
+      kind: "feedback-prompt",
+      text: ctx.t("feedback-ask-missing"),
+      options: { reply_markup: { force_reply: true, selective: true } },
+      dueAt: new Date(),
+    },
+  ]);
+  await sendOwed(ctx.api, ctx.deps, { keys: [key] });
 });
 
+/** Whether a message is the bot's prompt, in whichever language it went out. */
+function isPrompt(ctx: BotContext, message: Message | undefined): boolean {
+  if (message?.from?.id !== ctx.me.id) return false;
+  const { text } = message;
+  return LANGUAGES.some((language) => botI18n().t(language, "feedback-ask-missing") === text);
+}
+
 feedbackFeature.on("message:text", async (ctx, next) => {
+  // No sender, no session (a message sent as a channel): nobody's prompt to answer.
+  if (!ctx.from) return next();
   const prompt = ctx.session.feedbackPrompt;
-  if (!prompt || ctx.message.reply_to_message?.message_id !== prompt.messageId) return next();
+  if (!prompt || !isPrompt(ctx, ctx.message.reply_to_message)) return next();
   await ctx.deps.storage.recordFeedbackComment(ctx.from.id, prompt.entryId, ctx.message.text);
   delete ctx.session.feedbackPrompt;
   await ctx.reply(ctx.t("feedback-comment-thanks"));

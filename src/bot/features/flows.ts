@@ -44,8 +44,9 @@ export function flowsFeature(i18n: I18n<BotContext>, deps: BotDeps): Composer<Bo
       storage: {
         type: "key",
         version: FLOWS_VERSION,
-        prefix: KEY_PREFIX,
-        getStorageKey: (ctx) => ctx.chatId?.toString(),
+        // The prefix is ours to add: the plugin would turn a missing chat (inline mode) into
+        // one key, "flow:undefined", shared by every user.
+        getStorageKey: (ctx) => (ctx.chatId === undefined ? undefined : KEY_PREFIX + ctx.chatId),
         adapter: {
           read: async (key) => {
             const stored = (await storage.read(key)) as StoredFlows | undefined;
@@ -75,7 +76,6 @@ export function flowsFeature(i18n: I18n<BotContext>, deps: BotDeps): Composer<Bo
   feature.on("callback_query:data", async (ctx, next) => {
     const action = decodeAction(ctx.callbackQuery.data);
     if (action?.kind !== "go") return next();
-    await ctx.answerCallbackQuery();
     await enterFlow(ctx, action.flow);
   });
   privateChat.on("message:text", async (ctx, next) => {

@@ -58,3 +58,19 @@ inlineFeature.on("inline_query", async (ctx) => {
       : {}),
   });
 });
+
+/**
+ * Buttons on a message sent in inline mode come with no chat to answer in (ours carry links, so
+ * such a tap is forged or from an older release): it opens the chat with the bot instead.
+ */
+export const inlineMessageButtonsFeature = new Composer<BotContext>();
+
+inlineMessageButtonsFeature
+  .on("callback_query")
+  .filter((ctx) => ctx.chat === undefined)
+  .use((ctx) =>
+    ctx.answerCallbackQuery({
+      text: ctx.t("inline-button-open-bot"),
+      url: `https://t.me/${ctx.me.username}?start=inline`,
+    }),
+  );

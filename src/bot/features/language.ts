@@ -12,9 +12,9 @@ languageFeature.command("language", (ctx) => sendView(ctx, languageView(ctx.t.bi
 languageFeature.on("callback_query:data", async (ctx, next) => {
   const action = decodeAction(ctx.callbackQuery.data);
   if (action?.kind !== "lang") return next();
+  // Stored whatever becomes of the messages below: the session is written even if they fail.
   ctx.session.language = action.language;
   ctx.language = action.language;
   ctx.i18n.useLocale(action.language);
-  await ctx.answerCallbackQuery();
   await ctx.editMessageText(ctx.t("language-set")).catch(() => ctx.reply(ctx.t("language-set")));
 });

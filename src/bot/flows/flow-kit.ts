@@ -9,6 +9,7 @@ import { decodeAction } from "../callback-data.js";
 import type { BotContext, BotDeps } from "../context.js";
 import { escapeHtml } from "../html.js";
 import { replyToQuestion } from "../question-reply.js";
+import { isTelegramFailure } from "../telegram-fetch.js";
 import { reportUsage } from "../tracker-actions.js";
 import { answerView, languageView } from "../views.js";
 import { type Choice, liveQuestions, type Offered, REASK } from "./live-question.js";
@@ -103,19 +104,56 @@ export function flowKit(
     i18n.t(language, key, variables);
   const live = liveQuestions(t, started);
 
-  const send = (ctx: FlowContext, view: { text: string; keyboard?: InlineKeyboard }) =>
-    ctx.reply(view.text, {
-      parse_mode: "HTML",
-      ...(view.keyboard ? { reply_markup: view.keyboard } : {}),
-    });
+  /**
+   * Runs a call to Telegram; a failure (after the client's retries) is logged once and reported
+   * as false, never thrown: a thrown error would end the conversation and lose its answers.
+   */
+  const tolerate = async (call: () => Promise<unknown>): Promise<boolean> => {
+    try {
+      await call();
+      return true;
+    } catch (error) {
+      if (!isTelegramFailure(error)) throw error;
+      const description = error.message;
+      // Outside the replay, so that the failure is logged when it happens and not on every replay.
+      await conversation.external(() =>
+        deps.logger.warn({ description }, "a flow's message was not delivered; it goes again"),
+      );
+      return false;
+    }
+  };
 
+  const send = (ctx: FlowContext, view: { text: string; keyboard?: InlineKeyboard }) =>
+    tolerate(() =>
+      ctx.reply(view.text, {
+        parse_mode: "HTML",
+        ...(view.keyboard ? { reply_markup: view.keyboard } : {}),
+      }),
+    );
+
+  /**
+   * Stops the button's spinner through the bot's own context, which answers each callback once
+   * and takes a refusal calmly; outside the replay, so that it happens once.
+   */
   const acknowledge = (ctx: FlowContext, text?: string) =>
-    ctx.answerCallbackQuery(text ? { text } : {}).catch(() => undefined);
+    ctx.callbackQuery
+      ? conversation.external(async (outer) => {
+          await outer.answerCallbackQuery(text ? { text } : {});
+        })
+      : Promise.resolve();
 
   const cancel = async (ctx: FlowContext): Promise<never> => {
     await live.retire(ctx);
     await send(ctx, { text: escapeHtml(t("flow-cancelled")) });
     return conversation.halt();
+  };
+
+  /** The next update of the chat, its button answered: for a message to be sent again. */
+  const nextUpdate = async (): Promise<FlowContext> => {
+    const update = await conversation.wait();
+    await acknowledge(update);
+    if (/^\/cancel\b/.test(update.message?.text ?? "")) return cancel(update);
+    return update;
   };
 
   /** A question typed midway: its answer, "did you mean" (buttons that keep the flow), or "I don't know". */
@@ -133,12 +171,17 @@ export function flowKit(
     t,
     async say(ctx, html, keyboard) {
       await live.retire(ctx);
-      await send(ctx, keyboard ? { text: html, keyboard } : { text: html });
+      // What a part of the flow ends with is not lost to a failed send: the user's next
+      // update, whatever it is, brings it again.
+      const view = keyboard ? { text: html, keyboard } : { text: html };
+      let current = ctx;
+      while (!(await send(current, view))) current = await nextUpdate();
     },
     async ask<T>(ctx: FlowContext, build: () => Question<T>, canGoBack: boolean) {
       let question = build();
       const offer = (ctx: FlowContext, html: string, choices: Offered<T>[], ticked?: T) =>
-        live.offer(ctx, html, choices, { canGoBack, ticked });
+        tolerate(() => live.offer(ctx, html, choices, { canGoBack, ticked }));
+      // A question whose send failed is not on screen: the next update asks it again.
       const askAgain = (ctx: FlowContext, lead?: string) =>
         offer(
           ctx,
@@ -250,7 +293,17 @@ export function flowKit(
           }
           case "other":
             if (reading.what === "usage") {
-              const reported = await conversation.external((outer) => reportUsage(outer, text));
+              // Stored before it is shown: a failed reply loses no reading, and ends no flow.
+              const reported = await conversation.external((outer) =>
+                reportUsage(outer, text).catch((error: unknown) => {
+                  if (!isTelegramFailure(error)) throw error;
+                  outer.deps.logger.warn(
+                    { description: error.message },
+                    "usage reply not delivered",
+                  );
+                  return true;
+                }),
+              );
               if (!reported) await send(reply, { text: escapeHtml(t("flow-usage-later")) });
             } else if (reading.what === "chat") {
               const talk = classifySmallTalk(text) ?? "greeting";
@@ -292,20 +345,21 @@ export function flowKit(
         const reply = await conversation.wait();
         if ((await conversation.now()) - asked > FLOW_IDLE_MS) {
           await live.retire(reply);
-          await reply.reply(t("flow-expired"));
+          await send(reply, { text: escapeHtml(t("flow-expired")) });
           return conversation.halt({ next: true });
         }
-        // The user blocked the bot: nobody is there to ask.
-        if (reply.myChatMember) return conversation.halt();
-        // An edit of an earlier message is not an answer to this question.
-        if (reply.editedMessage) continue;
+        // Only messages and buttons answer: a member update (the user blocked the bot) is
+        // nobody's answer, and nothing is sent to a user who just left.
+        const message = reply.message ?? reply.editedMessage;
+        if (!message && !reply.callbackQuery) return conversation.skip();
         const data = reply.callbackQuery?.data;
-        const outcome =
-          data !== undefined
-            ? await onButton(reply, data)
-            : await onText(reply, reply.message?.text?.trim());
+        // An edited message is the user's answer as they now want it.
+        const outcome = reply.callbackQuery
+          ? await onButton(reply, data ?? "")
+          : await onText(reply, message?.text?.trim());
         if (outcome === BACK) return BACK;
         if (outcome !== undefined) return outcome.answer;
+        if (!live.showing()) await askAgain(reply);
       }
     },
     async steps(ctx, questions, initial) {

@@ -59,6 +59,11 @@ export function liveQuestions(t: (key: string) => string, started: number) {
       live = { messageId: message.message_id, number, html, choices };
     },
 
+    /** Whether a question is on screen with live buttons: false once its send failed. */
+    showing(): boolean {
+      return live !== undefined;
+    },
+
     /** Takes the buttons off the live question, showing the answer given by a button. */
     async retire(ctx: Context, chosen?: string): Promise<void> {
       if (!live || ctx.chatId === undefined) return;

@@ -34,6 +34,7 @@ inline-open-bot = Ask me in private
 inline-no-match = No answer found
 inline-no-match-description = Tap to ask me in a private chat.
 inline-read-more = Open in the bot
+inline-button-open-bot = This button works in a chat with me: tap to open it.
 stats-title = <b>Statistics</b>
 stats-questions = Questions: { $today } today, { $total } in total
 stats-decisions = Answered { $answer } · suggested { $suggest } · unanswered { $none }

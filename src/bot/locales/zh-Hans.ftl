@@ -34,6 +34,7 @@ inline-open-bot = 私聊问我
 inline-no-match = 没有找到答案
 inline-no-match-description = 点这里，在私聊里问我。
 inline-read-more = 在机器人里打开
+inline-button-open-bot = 这个按钮要在和我的私聊里用，点一下打开。
 stats-title = <b>统计</b>
 stats-questions = 提问：今天 { $today } 个，总共 { $total } 个
 stats-decisions = 已回答 { $answer } · 给出建议 { $suggest } · 未回答 { $none }

@@ -34,6 +34,7 @@ inline-open-bot = 私訊問我
 inline-no-match = 搵唔到答案
 inline-no-match-description = 撳呢度，喺私訊問我。
 inline-read-more = 喺機械人度打開
+inline-button-open-bot = 呢個按鈕要喺私訊度用，撳一下打開。
 stats-title = <b>統計</b>
 stats-questions = 提問：今日 { $today } 個，總共 { $total } 個
 stats-decisions = 已回答 { $answer } · 俾咗建議 { $suggest } · 未回答 { $none }
