@@ -40,6 +40,8 @@ export async function sendOwed(
     leaseMs: LEASE_MS,
     ...(keys ? { keys } : {}),
   });
+  // Named ones go in the order named: the order the update owed them in.
+  if (keys) claimed.sort((a, b) => keys.indexOf(a.key) - keys.indexOf(b.key));
   let sent = 0;
   for (const message of claimed) {
     if (await deliver(api, deps, message, now)) sent++;

@@ -21,9 +21,13 @@ export interface RetryPolicy {
   attemptTimeoutMs: number;
 }
 
+/**
+ * A 429 is waited out when Telegram asks for up to a minute (that chat could take no message
+ * sooner anyway); a server or network failure gets a few quick tries: 0.5 + 1 + 2 s.
+ */
 export const RETRY_POLICY: RetryPolicy = {
   attempts: 4,
-  maxWaitMs: 30_000,
+  maxWaitMs: 60_000,
   attemptTimeoutMs: 15_000,
 };
 

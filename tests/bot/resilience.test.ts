@@ -3,9 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import type { Message } from "grammy/types";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { RATE_LIMIT, registerCommands } from "../../src/bot/create-bot.js";
 import { MAX_MESSAGE_CHARS } from "../../src/bot/html.js";
+import { createScheduler } from "../../src/bot/scheduler.js";
 import { errorsIn, onlyMessage, startHarness } from "./harness.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "hk-sim-bot-"));
@@ -66,6 +67,45 @@ describe("a restart", () => {
       { entryId: "sharing-hotspot", helpful: 0, unhelpful: 1 },
     ]);
     await after.app.close();
+  });
+});
+
+describe("a process that dies between storing an alert and sending it", () => {
+  it("is replaced by one that sends the alerts, once each", async () => {
+    const file = join(scratch, "killed-mid-send.sqlite");
+    const dying = await startHarness(file);
+    await dying.app.deps.storage.trackers.save({
+      userId: 100,
+      chatId: 100,
+      plan: { totalMb: 1024, startDate: "2026-12-01", days: 30, threshold: { percent: 10 } },
+      readings: [],
+      alertsSent: [],
+      paused: false,
+    });
+    // The alert's send never comes back: the process is gone before Telegram answers.
+    dying.telegram.override = ({ payload }) =>
+      String(payload.text).startsWith("⚠️") ? { delayMs: 3_600_000 } : undefined;
+    void dying.user(100, "en").send("used 1000MB");
+    await vi.waitFor(() => {
+      expect(dying.telegram.calls.some((call) => String(call.payload.text).startsWith("⚠️"))).toBe(
+        true,
+      );
+    });
+
+    const next = await startHarness(file);
+    const scheduler = createScheduler(next.app.bot, next.app.deps);
+    const later = (minutes: number) => new Date(Date.now() + minutes * 60_000);
+    // Still claimed by the dead process at first; its claim runs out, and the alerts go: the
+    // one it was sending and the one after it (1000 of 1024 MB: little left, and too fast).
+    expect(await scheduler.tick(later(1))).toBe(0);
+    expect(await scheduler.tick(later(3))).toBe(2);
+    expect(await scheduler.tick(later(10))).toBe(0);
+    const alerts = [...dying.telegram.calls, ...next.telegram.calls]
+      .filter((call) => String(call.payload.text).startsWith("⚠️") && call.result !== undefined)
+      .map((call) => String(call.payload.text).slice(0, 12));
+    expect(alerts.sort()).toEqual(["⚠️ At your r", "⚠️ Only 24 M"]);
+    expect((await next.app.deps.storage.trackers.get(100))?.readings.at(-1)?.usedMb).toBe(1000);
+    await next.app.close();
   });
 });
 

@@ -43,7 +43,6 @@ topicsFeature.on("callback_query:data", async (ctx, next) => {
     default:
       return next();
   }
-  await ctx.answerCallbackQuery();
 });
 
 /** A button this bot did not make, or one for an entry removed since: a notice, never a crash. */

@@ -49,12 +49,10 @@ trackerFeature.on("callback_query:data", async (ctx, next) => {
   // A usage choice is stale once another reading was taken since it was offered (a double tap,
   // an older question), and every button is once the tracker is gone.
   if (!record || (action.kind === "usage" && action.readings !== record.readings.length)) {
-    await ctx.answerCallbackQuery({ text: ctx.t("button-expired") }).catch(() => undefined);
+    await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
     await ctx.editMessageReplyMarkup().catch(() => undefined);
     return;
   }
-  // The spinner is stopped first; a query too old to answer changes nothing of what follows.
-  await ctx.answerCallbackQuery().catch(() => undefined);
   if (action.kind === "usage") {
     await ctx.editMessageReplyMarkup().catch(() => undefined);
     await recordTotal(ctx, record, action.usedMb, new Date(), { reset: action.reset });
