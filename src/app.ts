@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { type FSWatcher, watch } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import type { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { BotContext, BotDeps, Knowledge, ReloadResult } from "./bot/context.js";
@@ -56,7 +56,11 @@ export async function createApp(options: AppOptions): Promise<App> {
   const reloadKnowledge = async (): Promise<ReloadResult> => {
     const result = await loadKnowledgeBase(dir);
     if (!result.ok) {
-      const problems = result.problems.map(formatProblem);
+      // Named from the folder (entries/sharing.yaml:3:1): what the admins edit, and the same
+      // text on every instance, wherever its folder is.
+      const problems = result.problems.map((problem) =>
+        formatProblem({ ...problem, file: relative(dir, problem.file) }),
+      );
       logger.error({ problems }, "knowledge base edit refused; the previous one keeps serving");
       return { ok: false, problems };
     }

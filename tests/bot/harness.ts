@@ -22,10 +22,15 @@ export interface Harness {
   groupMember(id?: number, languageCode?: string): OfflineUser;
 }
 
-/** The real bot on the shipped knowledge base, with the fake Telegram and its own storage. */
+/**
+ * The real bot on the shipped knowledge base, with the fake Telegram and its own storage: a
+ * SQLite file (in memory by default), or with `databaseUrl` a PostgreSQL database that several
+ * harnesses may share, as instances do.
+ */
 export async function startHarness(
   databaseFile = ":memory:",
   knowledgeDir = projectPath("knowledge"),
+  databaseUrl?: string,
 ): Promise<Harness> {
   const telegram = new FakeTelegram();
   const logs: Record<string, unknown>[] = [];
@@ -42,11 +47,12 @@ export async function startHarness(
     adminIds: new Set([ADMIN_ID]),
     logLevel: "info",
     schedulerIntervalMs: 60_000,
+    ...(databaseUrl ? { databaseUrl } : {}),
   };
   const app = await createApp({
     config,
     logger: createLogger("debug", sink),
-    databaseFile,
+    ...(databaseUrl ? {} : { databaseFile }),
     fetch: telegram.fetch,
     botInfo: telegram.botInfo,
     retry: {
