@@ -20,6 +20,7 @@ import { trackerFeature } from "./features/tracker.js";
 import { negotiateLanguage } from "./language.js";
 import { canUseWebhookReply } from "./reply.js";
 import {
+  describeFailure,
   isTelegramFailure,
   type RetryHooks,
   type RetryPolicy,
@@ -195,15 +196,9 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Bo
       // Blocked by the user or removed from the group: theirs to decide, not an error.
       deps.logger.info({ ...context, description: error.description }, "chat unavailable");
     } else if (error instanceof GrammyError) {
-      deps.logger.error(
-        { ...context, method: error.method, description: error.description },
-        "Telegram refused a call",
-      );
+      deps.logger.error({ ...context, ...describeFailure(error) }, "Telegram refused a call");
     } else if (error instanceof HttpError) {
-      deps.logger.error(
-        { ...context, description: error.message, err: error.error },
-        "could not reach Telegram",
-      );
+      deps.logger.error({ ...context, ...describeFailure(error) }, "could not reach Telegram");
     } else {
       deps.logger.error({ ...context, err: error }, "update failed");
     }

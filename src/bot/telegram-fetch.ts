@@ -156,3 +156,14 @@ async function replayable(
 export function isTelegramFailure(error: unknown): error is GrammyError | HttpError {
   return error instanceof GrammyError || error instanceof HttpError;
 }
+
+/**
+ * A failure as a log line's fields: what Telegram said, or why it could not be reached (an
+ * HttpError keeps its cause in `error`, which a logger would not look into).
+ */
+export function describeFailure(error: GrammyError | HttpError): Record<string, unknown> {
+  if (error instanceof GrammyError)
+    return { method: error.method, code: error.error_code, description: error.description };
+  const cause = error.error instanceof Error ? error.error.message : String(error.error);
+  return { description: error.message, cause };
+}

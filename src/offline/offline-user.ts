@@ -105,9 +105,16 @@ export class OfflineUser {
     return this.pressData(found.message.messageId, found.data);
   }
 
-  /** Presses a button with the given data on a message: also how forged data is sent. */
-  pressData(messageId: number, data: string): Promise<ApiCall[]> {
-    return this.#callback({ data, message: this.#botMessage(messageId) });
+  /**
+   * Presses a button with the given data on a message: also how forged data is sent. Under a
+   * message too old for Telegram to include (`inaccessible`), the query names only its chat and
+   * id, with date 0.
+   */
+  pressData(messageId: number, data: string, { inaccessible = false } = {}): Promise<ApiCall[]> {
+    const message = inaccessible
+      ? { chat: this.chat, message_id: messageId, date: 0 }
+      : this.#botMessage(messageId);
+    return this.#callback({ data, message });
   }
 
   /** Presses a game's button on a message: a callback query with no data. */

@@ -195,6 +195,19 @@ describe("a flow whose message Telegram refuses even after the retries", () => {
     expect(result.some((call) => String(call.payload.text).includes("My suggestion"))).toBe(true);
   });
 
+  it("logs why Telegram could not be reached, never [object Object]", async () => {
+    const user = harness().user(100, "en");
+    await user.send("/share");
+    harness().telegram.override = ({ method }) =>
+      method === "sendMessage" ? { unreachable: true } : undefined;
+    await user.press("2");
+    const line = harness().logs.find(
+      (entry) => entry.msg === "a flow's message was not delivered; it goes again",
+    );
+    expect(line?.cause).toBe("sendMessage: fetch failed");
+    expect(JSON.stringify(harness().logs)).not.toContain("[object Object]");
+  });
+
   it("sends its last message again on the user's next update, and then ends", async () => {
     const user = harness().user(100, "en");
     await user.send("/share");

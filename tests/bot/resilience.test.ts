@@ -8,6 +8,7 @@ import { RATE_LIMIT, registerCommands } from "../../src/bot/create-bot.js";
 import { MAX_MESSAGE_CHARS } from "../../src/bot/html.js";
 import { createScheduler } from "../../src/bot/scheduler.js";
 import { errorsIn, onlyMessage, startHarness } from "./harness.js";
+import { isValidTelegramHtml } from "./telegram-rules.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "hk-sim-bot-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -108,22 +109,6 @@ describe("a process that dies between storing an alert and sending it", () => {
     await next.app.close();
   });
 });
-
-/** Telegram accepts HTML with these tags only, properly nested; entities must be escaped. */
-function isValidTelegramHtml(html: string): boolean {
-  const open: string[] = [];
-  for (const [, closing, name] of html.matchAll(/<(\/?)([a-z-]+)[^>]*>/g)) {
-    if (!["b", "i", "u", "s", "a", "code", "pre", "tg-spoiler", "blockquote"].includes(name ?? ""))
-      return false;
-    if (closing) {
-      if (open.pop() !== name) return false;
-    } else {
-      open.push(name ?? "");
-    }
-  }
-  const bareAmpersand = /&(?!(amp|lt|gt|quot);)/.test(html);
-  return open.length === 0 && !bareAmpersand && !/<(?![a-z/])/.test(html);
-}
 
 describe("any update at all", () => {
   it("never throws, and every reply fits Telegram's length and HTML rules", async () => {

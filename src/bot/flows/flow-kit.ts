@@ -9,7 +9,7 @@ import { decodeAction } from "../callback-data.js";
 import type { BotContext, BotDeps } from "../context.js";
 import { escapeHtml } from "../html.js";
 import { replyToQuestion } from "../question-reply.js";
-import { isTelegramFailure } from "../telegram-fetch.js";
+import { describeFailure, isTelegramFailure } from "../telegram-fetch.js";
 import { reportUsage } from "../tracker-actions.js";
 import { answerView, languageView } from "../views.js";
 import { type Choice, liveQuestions, type Offered, REASK } from "./live-question.js";
@@ -114,10 +114,10 @@ export function flowKit(
       return true;
     } catch (error) {
       if (!isTelegramFailure(error)) throw error;
-      const description = error.message;
+      const failure = describeFailure(error);
       // Outside the replay, so that the failure is logged when it happens and not on every replay.
       await conversation.external(() =>
-        deps.logger.warn({ description }, "a flow's message was not delivered; it goes again"),
+        deps.logger.warn(failure, "a flow's message was not delivered; it goes again"),
       );
       return false;
     }
