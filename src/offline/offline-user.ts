@@ -222,7 +222,8 @@ export class OfflineUser {
   }
 
   #remember({ method, payload, result }: ApiCall): void {
-    if (Number(payload.chat_id) !== this.chat.id) return;
+    // What Telegram refused never reached the screen.
+    if (result === undefined || Number(payload.chat_id) !== this.chat.id) return;
     const keyboard = (
       payload.reply_markup as { inline_keyboard?: InlineKeyboardButton[][] } | undefined
     )?.inline_keyboard;

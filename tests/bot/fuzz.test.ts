@@ -403,8 +403,8 @@ interface Actor {
 const pickFrom = <T>(list: readonly T[], pick: number): T | undefined => list[pick % list.length];
 
 /** The data a generated callback carries (none for a game's button), and its message if known. */
-function callbackData(actor: Actor, source: DataSource, others: Actor[]) {
-  const seen = actor.seen.length > 0 ? actor.seen : others.flatMap((other) => other.seen);
+function callbackData(actor: Actor, source: DataSource, everyone: Actor[]) {
+  const seen = actor.seen.length > 0 ? actor.seen : everyone.flatMap((other) => other.seen);
   if ("game" in source) return { data: undefined };
   if ("forged" in source) return { data: source.forged };
   if ("mutated" in source) {
@@ -415,7 +415,8 @@ function callbackData(actor: Actor, source: DataSource, others: Actor[]) {
   return { data: old?.data ?? "menu", messageId: old?.messageId };
 }
 
-function act(actor: Actor, action: Action, others: Actor[]): Promise<ApiCall[]> {
+/** Does what the action says, as the actor: one update. */
+function act(actor: Actor, action: Action, everyone: Actor[]): Promise<ApiCall[]> {
   const { person } = actor;
   const shown = [...person.shown.values()];
   const shownId = (pick: number) => pickFrom(shown, pick)?.messageId ?? 1;
@@ -442,7 +443,7 @@ function act(actor: Actor, action: Action, others: Actor[]): Promise<ApiCall[]> 
       return person.pressData(message?.messageId ?? shownId(action.pick), data ?? "menu");
     }
     case "callback": {
-      const { data, messageId = shownId(action.pick) } = callbackData(actor, action.data, others);
+      const { data, messageId = shownId(action.pick) } = callbackData(actor, action.data, everyone);
       if (action.where === "inline") return person.pressInline(`AgAAA${action.pick % 50}`, data);
       const id = action.where === "unknown" ? 1_000_000 + (action.pick % 1000) : messageId;
       if (data === undefined) return person.pressGame(id, "quiz");
@@ -455,7 +456,7 @@ function act(actor: Actor, action: Action, others: Actor[]): Promise<ApiCall[]> 
     case "bot-status":
       return person.setBotStatus(action.status);
     case "member": {
-      const member = pickFrom(others, action.pick)?.person.user ?? person.user;
+      const member = pickFrom(everyone, action.pick)?.person.user ?? person.user;
       return person.setMemberStatus(member, action.from, action.to);
     }
   }

@@ -93,8 +93,8 @@ export function strictTelegram(): {
   const shown = new Map<string, { photo: boolean; text: string; markup: string }>();
   const answered = new Set<unknown>();
   const gone = new Set<number>();
-  /** Calls since the last one: the fake has answered them by now, their results are known. */
-  let pending: ApiCall[] = [];
+  /** The call before this one: the fake has answered it by now, so its result is known. */
+  let previous: ApiCall | undefined;
   const keyOf = (payload: Record<string, unknown>, messageId: unknown) =>
     `${payload.chat_id}:${messageId}`;
   // Buttons alone, as Telegram compares them: no keyboard and an empty one are the same.
@@ -132,18 +132,22 @@ export function strictTelegram(): {
   });
 
   const override: ApiOverride = (call) => {
-    for (const earlier of pending) absorb(earlier);
-    pending = [call];
+    if (previous) absorb(previous);
+    previous = call;
     const { method, payload } = call;
     if (method === "answerCallbackQuery" && answered.has(payload.callback_query_id)) {
       return refuse(
         "Bad Request: query is too old and response timeout expired or query ID is invalid",
       );
     }
-    if (gone.has(Number(payload.chat_id))) {
-      return refuse("Forbidden: bot was blocked by the user", 403);
+    const chatId = Number(payload.chat_id);
+    if (gone.has(chatId)) {
+      const why = chatId > 0 ? "bot was blocked by the user" : "bot was kicked from the group chat";
+      return refuse(`Forbidden: ${why}`, 403);
     }
-    if (!method.startsWith("editMessage") || payload.inline_message_id !== undefined) return;
+    if (!method.startsWith("editMessage") || payload.inline_message_id !== undefined) {
+      return undefined;
+    }
     const before = shown.get(keyOf(payload, payload.message_id));
     if (!before) return refuse("Bad Request: message to edit not found");
     if (method === "editMessageText" && before.photo) {
