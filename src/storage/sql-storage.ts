@@ -182,7 +182,15 @@ export async function createSqlStorage(db: SqlDatabase): Promise<Storage> {
       // One batch, so that the tracker and what it owes are stored together or not at all.
       save: (record, owed = []) => db.batch([saveTracker(record), ...owed.map(addOwed)]),
       delete: async (userId) => {
-        await db.run("DELETE FROM trackers WHERE user_id = ?", [userId]);
+        await db.batch([
+          { sql: "DELETE FROM trackers WHERE user_id = ?", params: [userId] },
+          // Its alerts and reminders not yet sent go with it: nothing to remind of any more.
+          {
+            sql: `DELETE FROM outbox WHERE user_id = ? AND settled IS NULL
+                  AND kind IN ('alert', 'check-in', 'plan-ended')`,
+            params: [userId],
+          },
+        ]);
       },
       claimDue: (now, limit, leaseMs) =>
         // Claimed by moving the reminder a lease ahead: another instance skips it, and if this

@@ -112,7 +112,7 @@ export interface Storage {
      * alert, a reminder), in one transaction: the reading is never kept without its alert.
      */
     save(record: TrackerRecord, owed?: readonly OwedMessage[]): Promise<void>;
-    /** Deletes the tracker and its whole history. */
+    /** Deletes the tracker and its whole history, with the alerts and reminders it still owes. */
     delete(userId: number): Promise<void>;
     /**
      * Claims trackers whose next reminder is due at `now`, moving it `leaseMs` ahead so that no

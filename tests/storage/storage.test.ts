@@ -207,6 +207,21 @@ describe.each(ENGINES)("storage on $name", (engine) => {
     expect(await storage.trackers.get(1)).toBeUndefined();
   });
 
+  it("deletes what a deleted tracker still owes, and nothing else", async () => {
+    const now = new Date("2026-11-23T13:00:00Z");
+    await storage.trackers.save(tracker(1), [
+      owed("alert:1", "2026-11-23T12:00:00Z", { userId: 1 }),
+      owed("check-in:1", "2026-11-23T12:00:00Z", { userId: 1, kind: "check-in" }),
+    ]);
+    await storage.outbox.add([
+      owed("feedback-prompt:1", "2026-11-23T12:00:00Z", { userId: 1, kind: "feedback-prompt" }),
+      owed("alert:2", "2026-11-23T12:00:00Z", { userId: 2 }),
+    ]);
+    await storage.trackers.delete(1);
+    const left = await storage.outbox.claim(now, { limit: 10, leaseMs: 60_000 });
+    expect(left.map((message) => message.key).sort()).toEqual(["alert:2", "feedback-prompt:1"]);
+  });
+
   it("owes a message once per key, claims it once per lease, and never again once settled", async () => {
     const now = new Date("2026-11-23T13:00:00Z");
     const message = owed("alert:7", "2026-11-23T12:00:00Z", {
