@@ -1,6 +1,5 @@
 import { fileURLToPath } from "node:url";
 import { I18n } from "@grammyjs/i18n";
-import { limit } from "@grammyjs/ratelimiter";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, type BotConfig, BotError, GrammyError, HttpError, session } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
@@ -18,6 +17,7 @@ import { startFeature } from "./features/start.js";
 import { topicsFeature } from "./features/topics.js";
 import { trackerFeature } from "./features/tracker.js";
 import { negotiateLanguage } from "./language.js";
+import { countQuestion } from "./rate-limit.js";
 import { canUseWebhookReply } from "./reply.js";
 import {
   describeFailure,
@@ -38,12 +38,6 @@ export interface CreateBotOptions {
   /** How calls to Telegram are retried; tests wait on a virtual clock instead of the real one. */
   retry?: { policy?: RetryPolicy; sleep?: RetryHooks["sleep"] };
 }
-
-/**
- * Messages per user per window before the bot asks them to slow down: generous enough for a
- * flow's quick typed answers, tight enough to stop a flood.
- */
-export const RATE_LIMIT = { messages: 20, windowMs: 10_000 };
 
 /** The commands shown in the menu of private chats; groups get /faq. */
 const PRIVATE_COMMANDS = [
@@ -151,20 +145,13 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Bo
   guarded.use(flowsFeature(i18n, deps));
   // Only questions are limited: a dropped button tap, inline keystroke or usage report would look
   // like a bug (or lose a reading). Past the limit, the user hears once that messages are skipped.
-  guarded.on(
-    "message",
-    limit({
-      timeFrame: RATE_LIMIT.windowMs,
-      limit: RATE_LIMIT.messages,
-      // Counted in the shared store: every instance sees the same counts.
-      storageClient: deps.storage.rateCounts,
-      keyGenerator: (ctx) =>
-        ctx.msg?.text && mayBeUsageReport(ctx.msg.text) ? undefined : ctx.from?.id.toString(),
-      onLimitExceeded: async (ctx) => {
-        await ctx.reply(ctx.t("rate-limited")).catch(() => undefined);
-      },
-    }),
-  );
+  guarded.on("message", async (ctx, next) => {
+    if (!ctx.from || (ctx.msg.text && mayBeUsageReport(ctx.msg.text))) return next();
+    const { window, verdict } = countQuestion(ctx.session.questions, Date.now());
+    ctx.session.questions = window;
+    if (verdict === "within") return next();
+    if (verdict === "just-over") await ctx.reply(ctx.t("rate-limited"));
+  });
   guarded.use(
     startFeature,
     topicsFeature,

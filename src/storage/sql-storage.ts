@@ -32,23 +32,18 @@ const MIGRATIONS = [
   // Near misses too: questions that only got "did you mean", with the entry ids it offered (JSON).
   `ALTER TABLE unanswered ADD COLUMN decision TEXT NOT NULL DEFAULT 'none';
    ALTER TABLE unanswered ADD COLUMN offered TEXT`,
-  // Messages owed until sent (options as JSON, times ISO), and the rate limiter's counts
-  // (expires_at in ms since the epoch, as Date.now()).
+  // Messages owed until sent (options as JSON, times ISO).
   `CREATE TABLE outbox (
      key TEXT PRIMARY KEY, chat_id BIGINT NOT NULL, user_id BIGINT, kind TEXT NOT NULL,
      text TEXT NOT NULL, options TEXT, due_at TEXT NOT NULL, attempts INTEGER NOT NULL,
      settled TEXT, settled_at TEXT);
-   CREATE INDEX outbox_due ON outbox (due_at) WHERE settled IS NULL;
-   CREATE TABLE rate_counts (key TEXT PRIMARY KEY, count BIGINT NOT NULL, expires_at BIGINT)`,
+   CREATE INDEX outbox_due ON outbox (due_at) WHERE settled IS NULL`,
 ];
 
 /** Unanswered questions are kept as asked, up to this length: enough to write an entry from. */
 const MAX_STORED_QUESTION = 500;
 
-/**
- * Every table the bot keeps, in an order that a copy can follow. Not rate_counts: its counts
- * last seconds, and a copy is made with the bot stopped.
- */
+/** Every table the bot keeps, in an order that a copy can follow. */
 export const TABLES = [
   "sessions",
   "conversations",
@@ -249,41 +244,10 @@ export async function createSqlStorage(db: SqlDatabase): Promise<Storage> {
           key,
         ]);
       },
-      // Expired rate counts go too: they count for nothing, and purging is what runs now and then.
-      purge: (before) =>
-        db.batch([
-          {
-            sql: "DELETE FROM outbox WHERE settled IS NOT NULL AND settled_at < ?",
-            params: [before.toISOString()],
-          },
-          { sql: "DELETE FROM rate_counts WHERE expires_at <= ?", params: [Date.now()] },
-        ]),
-    },
-    rateCounts: {
-      // As Redis's INCR: a count past its expiry is gone, so it starts again at 1, unexpiring.
-      // Through `all`, not `get`: inside locks PostgreSQL would read it ahead, and it writes.
-      incr: async (key) => {
-        const now = Date.now();
-        const [row] = await db.all<{ count: number | string }>(
-          `INSERT INTO rate_counts (key, count) VALUES (?, 1)
-           ON CONFLICT (key) DO UPDATE SET
-             count = CASE WHEN rate_counts.expires_at <= ? THEN 1 ELSE rate_counts.count + 1 END,
-             expires_at = CASE WHEN rate_counts.expires_at <= ? THEN NULL
-               ELSE rate_counts.expires_at END
-           RETURNING count`,
-          [key, now, now],
-        );
-        return Number(row?.count);
-      },
-      // As Redis's PEXPIRE: 1 if the count exists (and has not expired), else 0.
-      pexpire: async (key, milliseconds) => {
-        const now = Date.now();
-        const { changes } = await db.run(
-          `UPDATE rate_counts SET expires_at = ?
-           WHERE key = ? AND (expires_at IS NULL OR expires_at > ?)`,
-          [now + milliseconds, key, now],
-        );
-        return changes;
+      purge: async (before) => {
+        await db.run("DELETE FROM outbox WHERE settled IS NOT NULL AND settled_at < ?", [
+          before.toISOString(),
+        ]);
       },
     },
     announceReload: () => db.notify(RELOAD_CHANNEL),

@@ -3,6 +3,12 @@ import type { Language } from "../kb/schema.js";
 import type { Decision } from "../matching/matcher.js";
 import type { AlertKind, Plan } from "../tracker/usage.js";
 
+/** A user's questions counted in a window of time: since `start` (ms), `count` of them. */
+export interface QuestionWindow {
+  start: number;
+  count: number;
+}
+
 /** What the bot remembers of one user between updates. */
 export interface SessionData {
   /** Chosen with /language; otherwise each message's own script decides. */
@@ -11,6 +17,8 @@ export interface SessionData {
   lastLanguage?: Language;
   /** The entry of the "what was missing?" prompt owed after a 👎, which a reply to it answers. */
   feedbackPrompt?: { entryId: string };
+  /** The user's questions in the rate limit's current window: see src/bot/rate-limit.ts. */
+  questions?: QuestionWindow;
 }
 
 export interface AskedQuestion {
@@ -139,14 +147,6 @@ export interface Storage {
     postpone(key: string, at: Date): Promise<void>;
     /** Forgets messages settled before `before`: their keys may then be owed again. */
     purge(before: Date): Promise<void>;
-  };
-  /**
-   * Hit counts per key, shared by every instance: the rate limiter's store (the Redis calls
-   * it makes). A count starts again at 1 once its expiry passed.
-   */
-  readonly rateCounts: {
-    incr(key: string): Promise<number>;
-    pexpire(key: string, milliseconds: number): Promise<number>;
   };
   /**
    * Tells every process sharing the store, this one included, that the knowledge base should

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { RATE_LIMIT } from "../../src/bot/create-bot.js";
+import { RATE_LIMIT } from "../../src/bot/rate-limit.js";
 import { projectPath } from "../helpers.js";
 import { POSTGRES_URL, postgres } from "../storage/engines.js";
 import { delivered } from "./faults.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RATE_LIMIT } from "../../src/bot/create-bot.js";
+import { RATE_LIMIT } from "../../src/bot/rate-limit.js";
 import type { ApiCall } from "../../src/offline/fake-telegram.js";
 import type { OfflineUser } from "../../src/offline/offline-user.js";
 import { buttonsOf, harnessAt, lastSent, sentTexts, TODAY_NOON } from "./harness.js";

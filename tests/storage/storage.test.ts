@@ -164,7 +164,6 @@ describe.each(ENGINES)("storage on $name", (engine) => {
     await old.run("ALTER TABLE unanswered DROP COLUMN offered");
     await old.run("ALTER TABLE unanswered DROP COLUMN decision");
     await old.run("DROP TABLE outbox");
-    await old.run("DROP TABLE rate_counts");
     await old.run("DELETE FROM schema_migrations WHERE version >= 3");
     await old.close();
 
@@ -301,33 +300,6 @@ describe.each(ENGINES)("storage on $name", (engine) => {
     ).rejects.toThrow();
     expect(await storage.trackers.get(7)).toEqual(saved);
     expect(await storage.outbox.claim(now, { limit: 10, leaseMs: 60_000 })).toEqual([]);
-  });
-
-  it("counts hits per key as Redis does, starting again once the expiry passed", async () => {
-    vi.useFakeTimers({ toFake: ["Date"] });
-    vi.setSystemTime(new Date("2026-11-23T13:00:00Z"));
-    const counts = storage.rateCounts;
-    expect(await counts.pexpire("user:7", 1000)).toBe(0);
-    expect(await counts.incr("user:7")).toBe(1);
-    expect(await counts.pexpire("user:7", 1000)).toBe(1);
-    expect(await counts.incr("user:7")).toBe(2);
-    expect(await counts.incr("user:8")).toBe(1);
-    vi.setSystemTime(new Date("2026-11-23T13:00:00.999Z"));
-    expect(await counts.incr("user:7")).toBe(3);
-    vi.setSystemTime(new Date("2026-11-23T13:00:01Z"));
-    expect(await counts.pexpire("user:7", 1000)).toBe(0);
-    expect(await counts.incr("user:7")).toBe(1);
-    // Restarted, the count no longer expires until told again.
-    vi.setSystemTime(new Date("2026-11-23T14:00:00Z"));
-    expect(await counts.incr("user:7")).toBe(2);
-    expect(await counts.incr("user:8")).toBe(2);
-
-    await counts.pexpire("user:8", 1000);
-    vi.setSystemTime(new Date("2026-11-23T15:00:00Z"));
-    await storage.outbox.purge(new Date());
-    const db = database.openDatabase();
-    expect(await db.all("SELECT key FROM rate_counts")).toEqual([{ key: "user:7" }]);
-    await db.close();
   });
 
   it("tells every listener of a reload, once for each announcement", async () => {
