@@ -20,6 +20,7 @@ import { negotiateLanguage } from "./language.js";
 import { countQuestion } from "./rate-limit.js";
 import { canUseWebhookReply } from "./reply.js";
 import {
+  CALL_TIMEOUT_SECONDS,
   describeFailure,
   isTelegramFailure,
   type RetryHooks,
@@ -95,6 +96,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Bo
   const client: NonNullable<BotConfig<BotContext>["client"]> = {
     canUseWebhookReply,
     fetch,
+    timeoutSeconds: CALL_TIMEOUT_SECONDS,
     ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}),
   };
   const bot = new Bot<BotContext>(options.token ?? "0:offline", {
