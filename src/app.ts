@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { type FSWatcher, watch } from "node:fs";
+import { readdir, readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import type { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
@@ -87,8 +88,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   let watcher: FSWatcher | undefined;
   let settle: NodeJS.Timeout | undefined;
   /**
-   * A refused edit, told to each admin once: every instance watching the same files refuses it,
-   * and the owed message's key (the problems, hashed) lets only the first one through.
+   * A refused edit, told to each admin once: every instance with the same files refuses it, and
+   * the owed message's key (the files, hashed) lets only the first one through.
    */
   const tellAdmins = async (result: ReloadResult) => {
     if (result.ok) return;
@@ -96,7 +97,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       `Knowledge base edit refused; the previous version keeps serving.\n${result.problems.join("\n")}`,
       MAX_MESSAGE_CHARS,
     );
-    const edit = createHash("sha256").update(result.problems.join("\n")).digest("hex").slice(0, 16);
+    const edit = await hashFiles(dir);
     const owed = [...config.adminIds].map((admin) => ({
       key: `refused-edit:${admin}:${edit}`,
       chatId: admin,
@@ -128,6 +129,17 @@ export async function createApp(options: AppOptions): Promise<App> {
       await storage.close();
     },
   };
+}
+
+/** The files of a folder, names and contents, hashed: the same on every machine that has them. */
+async function hashFiles(dir: string): Promise<string> {
+  const hash = createHash("sha256");
+  const files = (await readdir(dir, { recursive: true, withFileTypes: true }))
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
+    .sort();
+  for (const file of files) hash.update(`${file}\0`).update(await readFile(join(dir, file)));
+  return hash.digest("hex").slice(0, 16);
 }
 
 export async function loadKnowledge(dir: string): Promise<Knowledge> {

@@ -1,7 +1,15 @@
 import { fileURLToPath } from "node:url";
 import { I18n } from "@grammyjs/i18n";
 import { sequentialize } from "@grammyjs/runner";
-import { Bot, type BotConfig, BotError, GrammyError, HttpError, session } from "grammy";
+import {
+  Bot,
+  type BotConfig,
+  BotError,
+  type Context,
+  GrammyError,
+  HttpError,
+  session,
+} from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { mayBeUsageReport } from "../reading/usage-report.js";
 import type { BotContext, BotDeps } from "./context.js";
@@ -90,8 +98,6 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Bo
   const fetch = retryingFetch(options.fetch ?? globalThis.fetch, options.retry?.policy, {
     ...(options.retry?.sleep ? { sleep: options.retry.sleep } : {}),
     onRetry: (method, reason) => deps.metrics.telegramRetries.inc({ method, reason }),
-    onGiveUp: (method, reason) =>
-      deps.logger.warn({ method, reason }, "Telegram call failed after its retries"),
   });
   const client: NonNullable<BotConfig<BotContext>["client"]> = {
     canUseWebhookReply,
@@ -118,11 +124,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Bo
   });
   // Sessions belong to users, not chats: inline queries have no chat.
   guarded.use(
-    session({
-      initial: () => ({}),
-      storage: deps.storage.sessions,
-      getSessionKey: (ctx) => ctx.from?.id.toString(),
-    }),
+    session({ initial: () => ({}), storage: deps.storage.sessions, getSessionKey: senderKey }),
   );
   // A reply Telegram refused (after the client's retries) ends the update here, inside the
   // session: what the user did before it (a language chosen, a rating) is stored all the same.
@@ -221,9 +223,19 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Bo
  * The locks an update takes: its user's and its chat's (one, in a private chat, whose id is the
  * user's). Ids, not names: a group's id is negative, so it never meets a user's.
  */
-export function lockKeys(ctx: BotContext): string[] {
-  const keys = new Set([ctx.from?.id, ctx.chat?.id].filter((id) => id !== undefined));
-  return [...keys].map(String);
+export function lockKeys(ctx: Context): string[] {
+  const keys = new Set([senderKey(ctx), ctx.chat?.id.toString()].filter((id) => id !== undefined));
+  return [...keys];
+}
+
+/**
+ * Whose session an update reads and writes: its user's, or for a message sent as a chat (an
+ * anonymous admin, a channel) that chat's, since all of those come from one shared account
+ * (GroupAnonymousBot, Channel_Bot) that must not make them share a language or a rate limit.
+ */
+export function senderKey(ctx: Context): string | undefined {
+  const id = (ctx.message ?? ctx.editedMessage)?.sender_chat?.id ?? ctx.from?.id;
+  return id?.toString();
 }
 
 /**

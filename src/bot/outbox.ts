@@ -1,17 +1,18 @@
 import { type Api, GrammyError } from "grammy";
 import type { ClaimedMessage, OwedMessage } from "../storage/storage.js";
 import type { BotDeps } from "./context.js";
-import { isTelegramFailure } from "./telegram-fetch.js";
+import { describeFailure, isTelegramFailure, refusedForGood } from "./telegram-fetch.js";
 
 /**
  * A claimed message is another instance's to send once this much passed unsettled: its sender
- * died between claiming and settling it.
+ * died between claiming and settling it. Longer than one send may take (CALL_TIMEOUT_SECONDS),
+ * and messages are claimed one at a time, so a live sender is never overtaken.
  */
-const LEASE_MS = 2 * 60_000;
+const SEND_LEASE_MS = 2 * 60_000;
 /** A message still failing after this many attempts is given up, and the failure logged. */
 const MAX_ATTEMPTS = 8;
 /** The wait after a failed attempt, doubled with each one: 1, 2, 4 … minutes. */
-const FIRST_BACKOFF_MS = 60_000;
+const FIRST_RETRY_DELAY_MS = 60_000;
 
 type SendOptions = Parameters<Api["sendMessage"]>[2];
 
@@ -22,46 +23,57 @@ const TRACKER_KINDS: ReadonlySet<OwedMessage["kind"]> = new Set([
   "plan-ended",
 ]);
 
+/** An owed message Telegram accepted, and the id it got there. */
+export interface SentMessage {
+  key: string;
+  messageId: number;
+}
+
 /**
- * Sends owed messages: the ones named (`keys`, right after an update stored them) or every one
- * due. Each is claimed first, so that no other instance sends it too, and settled once Telegram
- * accepted it; one that fails for a while (429, 5xx, no network) is tried again later, one that
- * cannot arrive (the user blocked the bot, the chat is gone) is dropped. Returns how many were
- * sent.
+ * Sends owed messages: the ones named (`keys`, right after an update stored them, in that order)
+ * or up to `limit` of those due. Each is claimed first, one at a time, so that no other instance
+ * sends it too, and settled once Telegram accepted it; one that fails for a while (429, 5xx, no
+ * network) is tried again later, one that cannot arrive (the user blocked the bot, the chat is
+ * gone) is dropped. Returns what was sent.
  */
 export async function sendOwed(
   api: Api,
   deps: BotDeps,
   { now = new Date(), keys, limit = 50 }: { now?: Date; keys?: readonly string[]; limit?: number },
-): Promise<number> {
-  if (keys?.length === 0) return 0;
-  const claimed = await deps.storage.outbox.claim(now, {
-    limit,
-    leaseMs: LEASE_MS,
-    ...(keys ? { keys } : {}),
-  });
-  // Named ones go in the order named: the order the update owed them in.
-  if (keys) claimed.sort((a, b) => keys.indexOf(a.key) - keys.indexOf(b.key));
-  let sent = 0;
-  for (const message of claimed) {
-    if (await deliver(api, deps, message, now)) sent++;
+): Promise<SentMessage[]> {
+  const sent: SentMessage[] = [];
+  const batches = keys ? keys.map((key) => [key]) : Array.from({ length: limit }, () => undefined);
+  for (const only of batches) {
+    const [message] = await deps.storage.outbox.claim(now, {
+      limit: 1,
+      leaseMs: SEND_LEASE_MS,
+      ...(only ? { keys: only } : {}),
+    });
+    if (message) {
+      const messageId = await deliver(api, deps, message, now);
+      if (messageId !== undefined) sent.push({ key: message.key, messageId });
+    } else if (!only) {
+      break;
+    }
   }
   return sent;
 }
 
+/** Sends one claimed message and settles it; its id on Telegram if it went. */
 async function deliver(
   api: Api,
   deps: BotDeps,
   message: ClaimedMessage,
   now: Date,
-): Promise<boolean> {
+): Promise<number | undefined> {
   const { outbox } = deps.storage;
   const about = { key: message.key, kind: message.kind, attempts: message.attempts };
+  let sent: { message_id: number };
   try {
-    await api.sendMessage(message.chatId, message.text, message.options as SendOptions);
+    sent = await api.sendMessage(message.chatId, message.text, message.options as SendOptions);
   } catch (error) {
     if (!isTelegramFailure(error)) throw error;
-    if (error instanceof GrammyError && error.error_code !== 429 && error.error_code < 500) {
+    if (error instanceof GrammyError && refusedForGood(error)) {
       // No attempt will do better: blocked, removed from the chat, or a message Telegram refuses.
       await outbox.settle(message.key, "dropped", now);
       if (error.error_code === 403) {
@@ -70,22 +82,22 @@ async function deliver(
       } else {
         deps.logger.error({ ...about, description: error.description }, "owed message refused");
       }
-      return false;
+      return undefined;
     }
     if (message.attempts >= MAX_ATTEMPTS) {
       await outbox.settle(message.key, "dropped", now);
-      deps.logger.error({ ...about, err: error }, "owed message given up after its attempts");
-      return false;
+      deps.logger.error({ ...about, ...describeFailure(error) }, "owed message given up");
+      return undefined;
     }
-    const retryAt = new Date(now.getTime() + FIRST_BACKOFF_MS * 2 ** (message.attempts - 1));
+    const retryAt = new Date(now.getTime() + FIRST_RETRY_DELAY_MS * 2 ** (message.attempts - 1));
     await outbox.postpone(message.key, retryAt);
-    deps.logger.warn({ ...about, retryAt, description: error.message }, "owed message will retry");
-    return false;
+    deps.logger.warn({ ...about, retryAt, ...describeFailure(error) }, "owed message will retry");
+    return undefined;
   }
   // Telegram has it: a failure from here on must not send it again.
   await outbox.settle(message.key, "sent", now);
   deps.metrics.owedSent.inc({ kind: message.kind });
-  return true;
+  return sent.message_id;
 }
 
 /** A user who blocked the bot hears nothing more from the tracker until they use it again. */

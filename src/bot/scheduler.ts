@@ -14,7 +14,7 @@ import { readingsOf, scheduled } from "./tracker-actions.js";
 /** Reminders and owed messages handled per tick: a backlog drains over several ticks. */
 const BATCH = 50;
 /** A claimed reminder is due again this much later if its instance died before owing it. */
-const LEASE_MS = 5 * 60_000;
+const REMINDER_CLAIM_MS = 5 * 60_000;
 /** Settled owed messages are remembered this long, so that none is owed twice meanwhile. */
 const KEEP_SETTLED_MS = 30 * 24 * 3_600_000;
 
@@ -92,11 +92,11 @@ export function createScheduler(bot: Bot<BotContext>, deps: BotDeps): Scheduler 
   };
 
   const tick = async (now = new Date()): Promise<number> => {
-    const due = await deps.storage.trackers.claimDue(now, BATCH, LEASE_MS);
+    const due = await deps.storage.trackers.claimDue(now, BATCH, REMINDER_CLAIM_MS);
     for (const record of due) await owe(record, now);
     const sent = await sendOwed(bot.api, deps, { now, limit: BATCH });
     await deps.storage.outbox.purge(new Date(now.getTime() - KEEP_SETTLED_MS));
-    return sent;
+    return sent.length;
   };
 
   return {

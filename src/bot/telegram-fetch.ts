@@ -39,7 +39,6 @@ export interface RetryHooks {
   /** Waits `ms` (tests wait on a virtual clock); rejects when `signal` aborts. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   onRetry?: (method: string, reason: RetryReason, waitMs: number) => void;
-  onGiveUp?: (method: string, reason: RetryReason) => void;
 }
 
 /** The first wait after a server or network failure; each further one doubles. */
@@ -54,7 +53,7 @@ const FIRST_BACKOFF_MS = 500;
 export function retryingFetch(
   base: typeof fetch,
   policy: RetryPolicy = RETRY_POLICY,
-  { sleep: wait = sleep, onRetry, onGiveUp }: RetryHooks = {},
+  { sleep: wait = sleep, onRetry }: RetryHooks = {},
 ): typeof fetch {
   return async (input, init) => {
     const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
@@ -78,7 +77,6 @@ export function retryingFetch(
             ? { reason: "flood", waitMs: (body.parameters?.retry_after ?? 1) * 1000 }
             : { reason: "server", waitMs: backoff };
         if (last || waited + failure.waitMs > policy.maxWaitMs) {
-          onGiveUp?.(method, failure.reason);
           return Response.json(body, { status: response.status });
         }
       } catch (error) {
@@ -86,7 +84,6 @@ export function retryingFetch(
         if (signal?.aborted) throw error;
         failure = { reason: "network", waitMs: backoff };
         if (last || waited + failure.waitMs > policy.maxWaitMs) {
-          onGiveUp?.(method, failure.reason);
           throw new TelegramUnreachable(method, error);
         }
       }
@@ -134,6 +131,11 @@ export function isTelegramFailure(error: unknown): error is GrammyError | HttpEr
   return error instanceof GrammyError || error instanceof HttpError;
 }
 
+/** Whether no later attempt will do better: Telegram's 4xx but a 429 (blocked, bad request). */
+export function refusedForGood(error: GrammyError | HttpError): boolean {
+  return error instanceof GrammyError && error.error_code !== 429 && error.error_code < 500;
+}
+
 /**
  * A failure as a log line's fields: what Telegram said, or why it could not be reached (an
  * HttpError keeps its cause in `error`, which a logger would not look into).
@@ -142,5 +144,9 @@ export function describeFailure(error: GrammyError | HttpError): Record<string, 
   if (error instanceof GrammyError)
     return { method: error.method, code: error.error_code, description: error.description };
   const cause = error.error instanceof Error ? error.error.message : String(error.error);
-  return { description: error.message, cause };
+  // A cause the conversations plugin stored as JSON comes back as "[object Object]", unless it
+  // is our own TelegramUnreachable: then the description alone is said.
+  return cause === "[object Object]"
+    ? { description: error.message }
+    : { description: error.message, cause };
 }

@@ -280,8 +280,12 @@ export async function recordTotal(
   const base = reset ? { ...record, readings: [], alertsSent: [] } : record;
   const outcome = await recordReading(ctx, base, usedMb, now);
   if (outcome.ok) {
-    await sendView(ctx, outcome.view);
-    await sendOwed(ctx.api, ctx.deps, { now, keys: outcome.alerts });
+    try {
+      await sendView(ctx, outcome.view);
+    } finally {
+      // The alerts are owed whether or not the figures got through.
+      await sendOwed(ctx.api, ctx.deps, { now, keys: outcome.alerts });
+    }
     return;
   }
   if (outcome.problem === "lower-than-last") {

@@ -15,8 +15,11 @@ export interface SessionData {
   language?: Language;
   /** The script of the user's latest message that had one. */
   lastLanguage?: Language;
-  /** The entry of the "what was missing?" prompt owed after a 👎, which a reply to it answers. */
-  feedbackPrompt?: { entryId: string };
+  /**
+   * The "what was missing?" prompt owed after a 👎, which a reply to it answers: its entry, and
+   * its message once it was sent.
+   */
+  feedbackPrompt?: { entryId: string; messageId?: number };
   /** The user's questions in the rate limit's current window: see src/bot/rate-limit.ts. */
   questions?: QuestionWindow;
 }

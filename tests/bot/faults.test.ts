@@ -1,6 +1,7 @@
 import type { InlineKeyboardButton } from "grammy/types";
 import { describe, expect, it, vi } from "vitest";
 import { createScheduler } from "../../src/bot/scheduler.js";
+import { RETRY_POLICY } from "../../src/bot/telegram-fetch.js";
 import type { ApiCall } from "../../src/offline/fake-telegram.js";
 import type { OfflineUser } from "../../src/offline/offline-user.js";
 import { delivered, faultyTelegram } from "./faults.js";
@@ -168,9 +169,9 @@ describe("under Telegram's ordinary faults (about one call in five fails)", () =
 });
 
 describe("a flow whose message Telegram refuses even after the retries", () => {
-  /** Refuses the next `count` sendMessage calls, whatever the retries do. */
-  const refuseSends = (count: number) => {
-    let left = count;
+  /** Refuses one sendMessage call: every attempt the client makes at it. */
+  const refuseNextSend = () => {
+    let left = RETRY_POLICY.attempts;
     harness().telegram.override = ({ method }) =>
       method === "sendMessage" && left-- > 0
         ? { error_code: 500, description: "Internal Server Error" }
@@ -181,7 +182,7 @@ describe("a flow whose message Telegram refuses even after the retries", () => {
     const user = harness().user(100, "en");
     await user.send("/share");
     await user.press("2");
-    refuseSends(10);
+    refuseNextSend();
     // The answer is taken, but the next question never arrives.
     const lost = await user.press("A trip");
     expect(lost.filter((call) => call.method === "sendMessage" && delivered(call))).toEqual([]);
@@ -195,6 +196,18 @@ describe("a flow whose message Telegram refuses even after the retries", () => {
     expect(result.some((call) => String(call.payload.text).includes("My suggestion"))).toBe(true);
   });
 
+  it("takes nothing the user sends as the answer to a question they never saw", async () => {
+    const user = harness().user(100, "en");
+    await user.send("/share");
+    await user.press("2");
+    refuseNextSend();
+    await user.press("A trip");
+    // "yes" would answer "mostly together?": but that question never arrived, so it comes now.
+    const asked = await user.send("yes");
+    expect(lastSent(asked)).toContain("together");
+    expect(lastSent(await user.send("yes"))).toContain("How heavy");
+  });
+
   it("logs why Telegram could not be reached, never [object Object]", async () => {
     const user = harness().user(100, "en");
     await user.send("/share");
@@ -202,7 +215,7 @@ describe("a flow whose message Telegram refuses even after the retries", () => {
       method === "sendMessage" ? { unreachable: true } : undefined;
     await user.press("2");
     const line = harness().logs.find(
-      (entry) => entry.msg === "a flow's message was not delivered; it goes again",
+      (entry) => entry.msg === "a flow's message failed; it goes again",
     );
     expect(line?.cause).toBe("sendMessage: fetch failed");
     expect(JSON.stringify(harness().logs)).not.toContain("[object Object]");
@@ -212,16 +225,14 @@ describe("a flow whose message Telegram refuses even after the retries", () => {
     const user = harness().user(100, "en");
     await user.send("/share");
     for (const label of ["2", "A trip", "Mostly together", "Messages"]) await user.press(label);
-    refuseSends(10);
+    refuseNextSend();
     await user.press("Yes");
     const result = await user.send("hello?");
     expect(lastSent(result)).toContain("My suggestion");
     // Over: a question now is answered as a question, not taken as a flow's answer.
     expect(lastSent(await user.send("is there free wifi in hong kong"))).toContain("Wi-Fi");
     expect(
-      harness().logs.some(
-        (line) => line.msg === "a flow's message was not delivered; it goes again",
-      ),
+      harness().logs.some((line) => line.msg === "a flow's message failed; it goes again"),
     ).toBe(true);
   });
 });

@@ -65,4 +65,10 @@ describe("the locks an update takes", () => {
     expect(keysOf({ chat: { id: -100 } as never })).toEqual(["-100"]);
     expect(keysOf({})).toEqual([]);
   });
+
+  it("are a message's sender chat's, for an anonymous admin or a channel, not the shared account's", () => {
+    const anonymous = { id: 1087968824, is_bot: true, first_name: "Group" };
+    const message = { sender_chat: { id: -100 }, from: anonymous, chat: { id: -100 } };
+    expect(keysOf({ message, from: anonymous, chat: message.chat } as never)).toEqual(["-100"]);
+  });
 });

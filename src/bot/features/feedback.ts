@@ -1,6 +1,7 @@
 import { Composer } from "grammy";
 import type { Message } from "grammy/types";
 import { LANGUAGES } from "../../kb/schema.js";
+import type { SessionData } from "../../storage/storage.js";
 import { decodeAction } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { botI18n } from "../create-bot.js";
@@ -32,21 +33,31 @@ feedbackFeature.on("callback_query:data", async (ctx, next) => {
       dueAt: new Date(),
     },
   ]);
-  await sendOwed(ctx.api, ctx.deps, { keys: [key] });
+  const [sent] = await sendOwed(ctx.api, ctx.deps, { keys: [key] });
+  // Sent now, it is known by its id; sent later by the scheduler, by its words.
+  if (sent) ctx.session.feedbackPrompt = { entryId: action.entryId, messageId: sent.messageId };
 });
 
-/** Whether a message is the bot's prompt, in whichever language it went out. */
-function isPrompt(ctx: BotContext, message: Message | undefined): boolean {
+/**
+ * Whether a message is the user's prompt: the one sent, when its id is known, else one of the
+ * bot's prompts, in whichever language it went out.
+ */
+function isPrompt(
+  ctx: BotContext,
+  prompt: NonNullable<SessionData["feedbackPrompt"]>,
+  message: Message | undefined,
+): boolean {
   if (message?.from?.id !== ctx.me.id) return false;
+  if (prompt.messageId !== undefined) return message.message_id === prompt.messageId;
   const { text } = message;
   return LANGUAGES.some((language) => botI18n().t(language, "feedback-ask-missing") === text);
 }
 
 feedbackFeature.on("message:text", async (ctx, next) => {
-  // No sender, no session (a message sent as a channel): nobody's prompt to answer.
+  // No sender, no session: nobody's prompt to answer.
   if (!ctx.from) return next();
   const prompt = ctx.session.feedbackPrompt;
-  if (!prompt || !isPrompt(ctx, ctx.message.reply_to_message)) return next();
+  if (!prompt || !isPrompt(ctx, prompt, ctx.message.reply_to_message)) return next();
   await ctx.deps.storage.recordFeedbackComment(ctx.from.id, prompt.entryId, ctx.message.text);
   delete ctx.session.feedbackPrompt;
   await ctx.reply(ctx.t("feedback-comment-thanks"));

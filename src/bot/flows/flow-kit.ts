@@ -9,7 +9,7 @@ import { decodeAction } from "../callback-data.js";
 import type { BotContext, BotDeps } from "../context.js";
 import { escapeHtml } from "../html.js";
 import { replyToQuestion } from "../question-reply.js";
-import { describeFailure, isTelegramFailure } from "../telegram-fetch.js";
+import { describeFailure, isTelegramFailure, refusedForGood } from "../telegram-fetch.js";
 import { reportUsage } from "../tracker-actions.js";
 import { answerView, languageView } from "../views.js";
 import { type Choice, liveQuestions, type Offered, REASK } from "./live-question.js";
@@ -84,6 +84,9 @@ export interface FlowKit {
   say(ctx: FlowContext, html: string, keyboard?: InlineKeyboard): Promise<void>;
 }
 
+/** What became of a message the flow sent: see `tolerate`. */
+type Delivery = "sent" | "again" | "refused";
+
 /** What one update did to a question: answered it, went back, or left it waiting. */
 type Outcome<T> = { answer: T } | typeof BACK | undefined;
 
@@ -105,21 +108,27 @@ export function flowKit(
   const live = liveQuestions(t, started);
 
   /**
-   * Runs a call to Telegram; a failure (after the client's retries) is logged once and reported
-   * as false, never thrown: a thrown error would end the conversation and lose its answers.
+   * Runs a call to Telegram: "sent", or after a failure (the client's retries spent), "again"
+   * when a later try may do (the next update makes it) or "refused" when none will (a 400, a
+   * 403). Never thrown: a thrown error would end the conversation and lose its answers.
    */
-  const tolerate = async (call: () => Promise<unknown>): Promise<boolean> => {
+  const tolerate = async (call: () => Promise<unknown>): Promise<Delivery> => {
     try {
       await call();
-      return true;
+      return "sent";
     } catch (error) {
       if (!isTelegramFailure(error)) throw error;
       const failure = describeFailure(error);
+      const delivery = refusedForGood(error) ? "refused" : "again";
       // Outside the replay, so that the failure is logged when it happens and not on every replay.
-      await conversation.external(() =>
-        deps.logger.warn(failure, "a flow's message was not delivered; it goes again"),
-      );
-      return false;
+      await conversation.external(() => {
+        if (delivery === "again")
+          deps.logger.warn(failure, "a flow's message failed; it goes again");
+        // Blocked by the user: theirs to decide, not an error.
+        else if (failure.code === 403) deps.logger.info(failure, "chat unavailable");
+        else deps.logger.error(failure, "Telegram refused a flow's message");
+      });
+      return delivery;
     }
   };
 
@@ -148,11 +157,22 @@ export function flowKit(
     return conversation.halt();
   };
 
-  /** The next update of the chat, its button answered: for a message to be sent again. */
+  /**
+   * The chat's next message or button tap. A member update (the user blocked the bot) is
+   * nobody's answer and passes by, so nothing is sent to a user who just left; a flow left
+   * alone too long expires, and the update is handled as if there were none.
+   */
   const nextUpdate = async (): Promise<FlowContext> => {
+    const asked = await conversation.now();
     const update = await conversation.wait();
-    await acknowledge(update);
-    if (/^\/cancel\b/.test(update.message?.text ?? "")) return cancel(update);
+    if (!update.message && !update.editedMessage && !update.callbackQuery) {
+      return conversation.skip();
+    }
+    if ((await conversation.now()) - asked > FLOW_IDLE_MS) {
+      await live.retire(update);
+      await send(update, { text: escapeHtml(t("flow-expired")) });
+      return conversation.halt({ next: true });
+    }
     return update;
   };
 
@@ -171,11 +191,17 @@ export function flowKit(
     t,
     async say(ctx, html, keyboard) {
       await live.retire(ctx);
-      // What a part of the flow ends with is not lost to a failed send: the user's next
-      // update, whatever it is, brings it again.
+      // What a part of the flow ends with is not lost to a failed send: the user's next message
+      // or flow button brings it again (other buttons do what they do meanwhile).
       const view = keyboard ? { text: html, keyboard } : { text: html };
-      let current = ctx;
-      while (!(await send(current, view))) current = await nextUpdate();
+      for (let current = ctx; (await send(current, view)) === "again"; ) {
+        current = await nextUpdate();
+        const data = current.callbackQuery?.data;
+        if (data !== undefined && decodeAction(data)?.kind !== "flow") {
+          return conversation.skip({ next: true });
+        }
+        if (/^\/cancel\b/.test(current.message?.text ?? "")) return cancel(current);
+      }
     },
     async ask<T>(ctx: FlowContext, build: () => Question<T>, canGoBack: boolean) {
       let question = build();
@@ -341,22 +367,17 @@ export function flowKit(
 
       await askAgain(ctx);
       for (;;) {
-        const asked = await conversation.now();
-        const reply = await conversation.wait();
-        if ((await conversation.now()) - asked > FLOW_IDLE_MS) {
-          await live.retire(reply);
-          await send(reply, { text: escapeHtml(t("flow-expired")) });
-          return conversation.halt({ next: true });
-        }
-        // Only messages and buttons answer: a member update (the user blocked the bot) is
-        // nobody's answer, and nothing is sent to a user who just left.
-        const message = reply.message ?? reply.editedMessage;
-        if (!message && !reply.callbackQuery) return conversation.skip();
-        const data = reply.callbackQuery?.data;
+        const reply = await nextUpdate();
         // An edited message is the user's answer as they now want it.
+        const text = (reply.message ?? reply.editedMessage)?.text?.trim();
+        // The question never arrived: what the user sent answers nothing yet, so it is asked.
+        if (!live.showing() && !/^\/cancel\b/.test(text ?? "")) {
+          await askAgain(reply);
+          continue;
+        }
         const outcome = reply.callbackQuery
-          ? await onButton(reply, data ?? "")
-          : await onText(reply, message?.text?.trim());
+          ? await onButton(reply, reply.callbackQuery.data ?? "")
+          : await onText(reply, text);
         if (outcome === BACK) return BACK;
         if (outcome !== undefined) return outcome.answer;
         if (!live.showing()) await askAgain(reply);
