@@ -27,6 +27,17 @@ export interface AnswerViewOptions {
   inFlow?: boolean;
 }
 
+/** Where an answer comes from, as its reader names it: the article's title and section. */
+function sourceLine(kb: KnowledgeBase, entry: Entry, language: Language, t: Translate): string {
+  // The loader refuses an entry whose source sources.yaml does not name.
+  const article = kb.sources.get(entry.source.article);
+  const section = article?.sections.get(entry.source.section);
+  return t("answer-source", {
+    article: article?.title[language] ?? "",
+    section: section?.[language] ?? "",
+  });
+}
+
 /** An entry's answer with its source, the questions a user asks next, and 👍 / 👎. */
 export function answerView(
   kb: KnowledgeBase,
@@ -40,7 +51,7 @@ export function answerView(
     "",
     escapeHtml(entry.answer[language]),
     "",
-    `<i>${escapeHtml(t("answer-source", { article: entry.source.article, section: entry.source.section }))}</i>`,
+    `<i>${escapeHtml(sourceLine(kb, entry, language, t))}</i>`,
   ].join("\n");
   const keyboard = new InlineKeyboard();
   for (const id of entry.related) {

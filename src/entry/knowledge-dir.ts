@@ -1,6 +1,6 @@
 import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { formatProblem, loadKnowledgeBase } from "../kb/load.js";
+import { formatProblem, type LoadResult, loadKnowledgeBase } from "../kb/load.js";
 import type { KnowledgeBase } from "../kb/schema.js";
 
 /** The knowledge base the CLIs read: KNOWLEDGE_DIR, else the project's own knowledge/ folder. */
@@ -10,11 +10,15 @@ export function knowledgeDir(env: NodeJS.ProcessEnv = process.env): string {
   return relative(process.cwd(), dir) || ".";
 }
 
-/** Loads the knowledge base for a CLI, or prints every problem and exits 1. */
-export async function loadKnowledgeBaseOrExit(dir = knowledgeDir()): Promise<KnowledgeBase> {
+/** Loads the knowledge base for a CLI, with its warnings, or prints every problem and exits 1. */
+export async function loadOrExit(dir = knowledgeDir()): Promise<Extract<LoadResult, { ok: true }>> {
   const result = await loadKnowledgeBase(dir);
-  if (result.ok) return result.kb;
+  if (result.ok) return result;
   for (const problem of result.problems) console.error(formatProblem(problem));
   console.error(`${result.problems.length} problem(s) in the knowledge base at ${dir}`);
   process.exit(1);
+}
+
+export async function loadKnowledgeBaseOrExit(dir = knowledgeDir()): Promise<KnowledgeBase> {
+  return (await loadOrExit(dir)).kb;
 }

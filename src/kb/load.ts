@@ -3,14 +3,18 @@ import { join } from "node:path";
 import { z } from "zod";
 import { createNormalizer } from "../matching/normalize.js";
 import { hongKongTraditionalConverter } from "../text/chinese.js";
+import { type HongKongWords, hongKongWords } from "./hong-kong-words.js";
 import {
   categorySchema,
   entrySchema,
+  hongKongWordsSchema,
   type KnowledgeBase,
   type Lexicon,
   type Localized,
   lexiconSchema,
   outOfScopeTopicSchema,
+  type SourceArticle,
+  sourceArticleSchema,
 } from "./schema.js";
 import { type PathKey, type Problem, parseYamlSource, type YamlSource } from "./yaml-source.js";
 
@@ -31,13 +35,19 @@ const categoryReferenceSchema = z.object({ id: categorySchema.shape.id });
 const outOfScopeReferenceSchema = entryReferenceSchema.pick({ id: true, questions: true });
 type EntryReference = z.infer<typeof entryReferenceSchema>;
 
-export type LoadResult = { ok: true; kb: KnowledgeBase } | { ok: false; problems: Problem[] };
+/** A knowledge base, with what is worth a look but stops nothing (Mainland words in zh-Hant). */
+export type LoadResult =
+  | { ok: true; kb: KnowledgeBase; warnings: Problem[] }
+  | { ok: false; problems: Problem[] };
 
 export const CATEGORIES_FILE = "categories.yaml";
 export const LEXICON_FILE = "synonyms.yaml";
 export const ENTRIES_DIR = "entries";
 /** Optional: a knowledge base may decline nothing by name. */
 export const OUT_OF_SCOPE_FILE = "out-of-scope.yaml";
+export const SOURCES_FILE = "sources.yaml";
+/** Optional: without it, converted zh-Hant keeps OpenCC's words. */
+export const HONG_KONG_WORDS_FILE = "hong-kong-words.yaml";
 
 /** Where an entry was written, so checks across files can point at it. */
 interface Located<T> {
@@ -140,6 +150,21 @@ export async function loadKnowledgeBase(dir: string): Promise<LoadResult> {
     await readSource(join(dir, OUT_OF_SCOPE_FILE), { optional: true }),
   );
 
+  const sources = validateList(
+    sourceArticleSchema,
+    z.object({}),
+    await readSource(join(dir, SOURCES_FILE)),
+  );
+  const sourceByArticle = new Map(sources.valid.map(({ value }) => [value.article, value]));
+  problems.push(...checkSources(entries, sourceByArticle));
+
+  const wordsSource = await readSource(join(dir, HONG_KONG_WORDS_FILE), { optional: true });
+  const words = hongKongWords(
+    (wordsSource?.data !== undefined &&
+      validate(hongKongWordsSchema, wordsSource, wordsSource.data, [])?.words) ||
+      {},
+  );
+
   problems.push(
     ...findDuplicates(categories.references, (category) => [category.id], "category id"),
   );
@@ -162,7 +187,8 @@ export async function loadKnowledgeBase(dir: string): Promise<LoadResult> {
   if (problems.length > 0) {
     return { ok: false, problems: problems.sort(byPosition) };
   }
-  const localize = localizer(hongKongTraditionalConverter());
+  const toTraditional = hongKongTraditionalConverter();
+  const localize = localizer((text) => words.replace(toTraditional(text)));
   const built = entries.map(({ value }) => ({
     ...value,
     title: localize(value.title),
@@ -170,6 +196,11 @@ export async function loadKnowledgeBase(dir: string): Promise<LoadResult> {
   }));
   return {
     ok: true,
+    warnings: findMainlandWords(words, [
+      ...categories.valid.map((item) => ({ ...item, fields: ["title"] })),
+      ...entries.map((item) => ({ ...item, fields: ["title", "answer"] })),
+      ...outOfScope.valid.map((item) => ({ ...item, fields: ["reply"] })),
+    ]),
     kb: {
       categories: categories.valid
         .map(({ value }) => ({ ...value, title: localize(value.title) }))
@@ -178,6 +209,12 @@ export async function loadKnowledgeBase(dir: string): Promise<LoadResult> {
       outOfScope: outOfScope.valid.map(({ value }) => ({ ...value, reply: localize(value.reply) })),
       lexicon,
       entryById: new Map(built.map((entry) => [entry.id, entry])),
+      sources: new Map(
+        sources.valid.map(({ value }): [string, SourceArticle] => [
+          value.article,
+          { title: value.title, sections: new Map(Object.entries(value.sections)) },
+        ]),
+      ),
     },
   };
 }
@@ -258,6 +295,58 @@ function checkReferences(entries: Located<EntryReference>[], categoryIds: Set<st
     });
   }
   return problems;
+}
+
+/** Every entry cites an article that sources.yaml names, and a section of it. */
+function checkSources(
+  entries: Located<EntryInput>[],
+  sources: ReadonlyMap<string, z.infer<typeof sourceArticleSchema>>,
+): Problem[] {
+  const problems: Problem[] = [];
+  for (const { value: entry, source, path } of entries) {
+    const article = sources.get(entry.source.article);
+    if (!article) {
+      problems.push(
+        source.problemAt(
+          [...path, "source", "article"],
+          `source.article: "${entry.source.article}" is not in ${SOURCES_FILE}`,
+          entry.id,
+        ),
+      );
+    } else if (!(entry.source.section in article.sections)) {
+      problems.push(
+        source.problemAt(
+          [...path, "source", "section"],
+          `source.section: "${entry.source.section}" is not a section of ${entry.source.article} in ${SOURCES_FILE}`,
+          entry.id,
+        ),
+      );
+    }
+  }
+  return problems;
+}
+
+/** Hand-written zh-Hant that still holds a Mainland word: where, the word, and Hong Kong's. */
+function findMainlandWords(
+  words: HongKongWords,
+  items: (Located<{ id: string } & Record<string, unknown>> & { fields: string[] })[],
+): Problem[] {
+  const warnings: Problem[] = [];
+  for (const { value, source, path, fields } of items) {
+    for (const field of fields) {
+      const text = (value[field] as Partial<AuthoredText> | undefined)?.["zh-Hant"];
+      for (const { word, hongKong } of words.find(text ?? "")) {
+        warnings.push(
+          source.problemAt(
+            [...path, field, "zh-Hant"],
+            `${field}.zh-Hant: the Mainland word "${word}"; Hong Kong writes "${hongKong}"`,
+            value.id,
+          ),
+        );
+      }
+    }
+  }
+  return warnings.sort(byPosition);
 }
 
 /** The Traditional (Hong Kong) text is the author's when given, else converted from Simplified. */

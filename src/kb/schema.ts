@@ -7,6 +7,8 @@ export type Language = (typeof LANGUAGES)[number];
 export const MAX_ANSWER_CHARS = 600;
 /** Titles label Telegram buttons, which show about this much before they truncate. */
 export const MAX_TITLE_CHARS = 40;
+/** An article's title, shown on the answer's source line. */
+const MAX_SOURCE_TITLE_CHARS = 80;
 export const MIN_QUESTIONS = 8;
 export const MAX_RELATED = 3;
 export const MAX_REPLY_CHARS = 300;
@@ -63,6 +65,23 @@ export const outOfScopeTopicSchema = z.strictObject({
     .min(MIN_OUT_OF_SCOPE_QUESTIONS, `needs at least ${MIN_OUT_OF_SCOPE_QUESTIONS} questions`),
 });
 
+/** Text in all three languages, each written by hand: what readers see of the sources. */
+const everyLanguage = (max: number) =>
+  z.strictObject({ "zh-Hans": text(max), "zh-Hant": text(max), en: text(max) });
+
+/** An article the answers rest on: its title and section headings, for readers in each language. */
+export const sourceArticleSchema = z.strictObject({
+  article: z.string().regex(/^[\w-]+\.md$/, "must be an article file name such as family-sharing.md"),
+  title: everyLanguage(MAX_SOURCE_TITLE_CHARS),
+  sections: z.record(text(120), everyLanguage(MAX_TITLE_CHARS)),
+});
+
+/**
+ * Mainland words in Traditional characters (as OpenCC writes them) and the Hong Kong word for
+ * each: applied to converted text, and warned about where a zh-Hant text still holds one.
+ */
+export const hongKongWordsSchema = z.strictObject({ words: z.record(text(20), text(20)) });
+
 export const lexiconSchema = z.strictObject({
   synonyms: z.array(z.array(text(60)).min(2, "a group needs at least two words")).default([]),
   cantonese: z.record(text(20), text(20)).default({}),
@@ -88,6 +107,12 @@ export interface Entry {
   source: { article: string; section: string };
 }
 
+export interface SourceArticle {
+  title: Localized;
+  /** By the heading as the article writes it (an entry's source.section). */
+  sections: ReadonlyMap<string, Localized>;
+}
+
 export interface OutOfScopeTopic {
   id: string;
   reply: Localized;
@@ -103,4 +128,6 @@ export interface KnowledgeBase {
   outOfScope: OutOfScopeTopic[];
   lexicon: Lexicon;
   entryById: ReadonlyMap<string, Entry>;
+  /** The articles, by file name: every entry's source is among them. */
+  sources: ReadonlyMap<string, SourceArticle>;
 }

@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { formatProblem, loadKnowledgeBase } from "../../src/kb/load.js";
@@ -49,5 +52,79 @@ describe("loadKnowledgeBase", () => {
     const result = await loadKnowledgeBase(fixture("no-such-folder"));
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problems[0]?.message).toMatch(/cannot be read/);
+  });
+});
+
+describe("Hong Kong words and sources", () => {
+  const QUESTIONS = (topic: string) =>
+    Array.from({ length: 8 }, (_, index) => `  - ${topic} question number ${index}`).join("\n");
+  /** A small knowledge base in a temporary folder: one category, the entries given. */
+  const knowledgeBase = (entries: string, extra: Record<string, string> = {}) => {
+    const dir = mkdtempSync(join(tmpdir(), "hk-sim-kb-"));
+    mkdirSync(join(dir, "entries"));
+    writeFileSync(join(dir, "categories.yaml"), CATEGORIES);
+    writeFileSync(join(dir, "synonyms.yaml"), "synonyms: []\n");
+    writeFileSync(join(dir, "sources.yaml"), SOURCES);
+    writeFileSync(join(dir, "entries", "a.yaml"), entries);
+    for (const [file, text] of Object.entries(extra)) writeFileSync(join(dir, file), text);
+    return dir;
+  };
+  const entry = (id: string, answer: string, section = "四、有没有解决办法？") =>
+    `- id: ${id}
+  category: sharing
+  title: { zh-Hans: 标题${id}, en: Title ${id} }
+  questions:
+${QUESTIONS(id)}
+  answer:
+${answer}
+  source: { article: family-sharing.md, section: ${section} }
+`;
+  const CATEGORIES = `- id: sharing\n  order: 1\n  title: { zh-Hans: 共享, zh-Hant: 共享, en: Sharing }\n`;
+  const SOURCES = `- article: family-sharing.md
+  title: { zh-Hans: 家庭共享, zh-Hant: 家庭共享, en: Family sharing }
+  sections:
+    四、有没有解决办法？: { zh-Hans: 解决办法, zh-Hant: 解決辦法, en: Workarounds }
+`;
+  const WORDS = "words:\n  運營商: 電訊商\n  短信: 短訊\n  流量卡: 數據卡\n  流量: 數據\n";
+
+  it("puts the Hong Kong word in converted text, the longest first", async () => {
+    const dir = knowledgeBase(
+      entry("converted", "    zh-Hans: 流量卡的流量，运营商发短信\n    en: Data, by text"),
+      { "hong-kong-words.yaml": WORDS },
+    );
+    const result = await loadKnowledgeBase(dir);
+    if (!result.ok) throw new Error(result.problems.map(formatProblem).join("\n"));
+    expect(result.kb.entryById.get("converted")?.answer["zh-Hant"]).toBe(
+      "數據卡的數據，電訊商發短訊",
+    );
+    expect(result.warnings).toEqual([]);
+  });
+
+  it("warns, with file, line, word and the Hong Kong word, of a Mainland word in written zh-Hant", async () => {
+    const dir = knowledgeBase(
+      entry(
+        "written",
+        "    zh-Hans: 运营商\n    zh-Hant: 問運營商，或發短信\n    en: Ask the carrier",
+      ),
+      { "hong-kong-words.yaml": WORDS },
+    );
+    const result = await loadKnowledgeBase(dir);
+    if (!result.ok) throw new Error(result.problems.map(formatProblem).join("\n"));
+    expect(
+      result.warnings.map((warning) =>
+        formatProblem({ ...warning, file: warning.file.slice(dir.length + 1) }),
+      ),
+    ).toEqual([
+      'entries/a.yaml:15:14 [written] answer.zh-Hant: the Mainland word "運營商"; Hong Kong writes "電訊商"',
+      'entries/a.yaml:15:14 [written] answer.zh-Hant: the Mainland word "短信"; Hong Kong writes "短訊"',
+    ]);
+  });
+
+  it("refuses an entry whose source article or section sources.yaml does not name", async () => {
+    const dir = knowledgeBase(entry("nowhere", "    zh-Hans: 答\n    en: Answer", "七、不存在"));
+    const result = await loadKnowledgeBase(dir);
+    expect(result.ok ? [] : result.problems.map((problem) => problem.message)).toEqual([
+      'source.section: "七、不存在" is not a section of family-sharing.md in sources.yaml',
+    ]);
   });
 });

@@ -20,6 +20,7 @@ function knowledgeBase(entries: Entry[]): KnowledgeBase {
     outOfScope: [],
     lexicon: { synonyms: [], cantonese: {}, stopwords: [] },
     entryById: new Map(entries.map((e) => [e.id, e])),
+    sources: new Map(),
   };
 }
 
