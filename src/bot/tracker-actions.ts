@@ -134,7 +134,7 @@ export function trackerKeyboard(ctx: BotContext, record: TrackerRecord): InlineK
 /** /usage: the chart of use against the plan, with the figures as its caption. */
 export async function sendUsage(ctx: BotContext, record: TrackerRecord, now: Date): Promise<void> {
   const view = usageView(ctx, record, now);
-  const png = svgToPng(usageChartSvg(record.plan, readingsOf(record), now));
+  const png = svgToPng(usageChartSvg(record.plan, readingsOf(record), now, ctx.language));
   await ctx.replyWithPhoto(new InputFile(png, "usage.png"), {
     caption: view.text,
     parse_mode: "HTML",

@@ -71,7 +71,9 @@ const everyLanguage = (max: number) =>
 
 /** An article the answers rest on: its title and section headings, for readers in each language. */
 export const sourceArticleSchema = z.strictObject({
-  article: z.string().regex(/^[\w-]+\.md$/, "must be an article file name such as family-sharing.md"),
+  article: z
+    .string()
+    .regex(/^[\w-]+\.md$/, "must be an article file name such as family-sharing.md"),
   title: everyLanguage(MAX_SOURCE_TITLE_CHARS),
   sections: z.record(text(120), everyLanguage(MAX_TITLE_CHARS)),
 });

@@ -28,14 +28,14 @@ describe("/share", () => {
   it("walks five questions by buttons to a recommendation with its reasons, caveats and entries", async () => {
     const user = harness.user(100, "en");
     expect(last(await user.send("/share"))).toBe("How many people need mobile data?");
-    expect(last(await user.press("3"))).toBe("How long are you in Hong Kong?");
-    await user.press("A trip of some days");
+    expect(last(await user.press("3"))).toBe("How long will you be in Hong Kong?");
+    await user.press("A short trip (a few days)");
     await user.press("Mostly together");
     await user.press("Social media and photos");
     const result = await user.press("No");
     const recommendation = result.find((c) => c.method === "sendMessage");
     expect(recommendation?.payload.text).toContain("one card, shared through its hotspot");
-    expect(recommendation?.payload.text).toContain("throttle");
+    expect(recommendation?.payload.text).toContain("Carriers may slow down hotspot use");
     expect(buttonsOf(recommendation ?? { method: "", payload: {} }).map((b) => b.data)).toEqual([
       "ask:sharing-hotspot",
       "ask:monitoring-check-regularly",
@@ -45,12 +45,12 @@ describe("/share", () => {
   it("takes typed answers in any language, and re-asks what it cannot read", async () => {
     const user = harness.user(100, "zh-hk");
     await user.send("/share");
-    expect(last(await user.send("好多人"))).toContain("1 到 20");
+    expect(last(await user.send("好多人"))).toContain("1 至 20");
     expect(last(await user.send("四個"))).toContain("香港");
     await user.send("經常去");
     await user.send("係");
     await user.send("heavy");
-    expect(last(await user.send("唔係"))).toContain("虛擬運營商");
+    expect(last(await user.send("唔係"))).toContain("虛擬電訊商");
   });
 
   it("goes back to the previous question with its answer ticked", async () => {
@@ -79,7 +79,7 @@ describe("/share", () => {
     const texts = textsOf(calls);
     expect(texts[0]).toContain("personal hotspot");
     expect(texts[1]).toBe("How many people need mobile data?");
-    expect(last(await user.press("2"))).toBe("How long are you in Hong Kong?");
+    expect(last(await user.press("2"))).toBe("How long will you be in Hong Kong?");
   });
 
   it("switches language inside the flow with /language, and ignores a forged language", async () => {
@@ -91,7 +91,7 @@ describe("/share", () => {
       "expired",
     );
     await user.send("/language");
-    expect(last(await user.press("繁體中文"))).toBe("一共幾個人需要上網？");
+    expect(last(await user.press("繁體中文"))).toBe("一共有多少人需要上網？");
     expect((await harness.app.deps.storage.sessions.read("100"))?.language).toBe("zh-Hant");
   });
 
@@ -99,7 +99,7 @@ describe("/share", () => {
     const user = harness.user(100, "en");
     await user.send("/share");
     expect(last(await user.send("/help"))).toContain("step-by-step");
-    expect(last(await user.press("1"))).toBe("How long are you in Hong Kong?");
+    expect(last(await user.press("1"))).toBe("How long will you be in Hong Kong?");
   });
 
   it("expires after 30 idle minutes: a note, then the message is handled as usual", async () => {
@@ -128,12 +128,12 @@ describe("/share", () => {
     const user = before.user(100, "en");
     await user.send("/share");
     await user.press("4");
-    await user.press("Regularly / living there");
+    await user.press("Regular visits, or I live there");
     await before.app.close();
 
     const after = await startHarness(file);
     const resumed = after.user(100, "en");
-    expect(last(await resumed.send("no"))).toBe("How heavy is the use?");
+    expect(last(await resumed.send("no"))).toBe("How much data does each of you use?");
     await resumed.send("light");
     const result = last(await resumed.send("no"));
     expect(result).toContain("MVNO with a family data pool");
@@ -160,7 +160,7 @@ describe("/monitor and the tracker", () => {
     const how = sentTexts(await user.press("SmarTone"));
     expect(how[0]).toContain("official self-service app");
     expect(how[0]).toContain("iPhone");
-    expect(how[1]).toContain("Shall I track");
+    expect(how[1]).toContain("Shall I keep track");
     await user.press("Yes, track it");
     await user.send("10GB");
     await user.send("7 days");
@@ -210,7 +210,7 @@ describe("/monitor and the tracker", () => {
 
   it("speaks Traditional Chinese when asked in it", async () => {
     const user = harness.user(100);
-    expect(last(await user.send("點樣設定流量提醒"))).toContain("運營商");
+    expect(last(await user.send("點樣設定流量提醒"))).toContain("電訊商");
   });
 });
 

@@ -137,7 +137,7 @@ describe("flow buttons under answers in a group", () => {
       await harness.groupMember(201, "zh-hk").send(`@${BOT} 可唔可以查到剩餘流量`),
     );
     const monitor = buttonsOf(traditional).find((b) => b.url?.includes("?start="));
-    expect(monitor).toEqual({ text: "📊 設置流量監控", url: link("monitor") });
+    expect(monitor).toEqual({ text: "📊 設定數據用量監察", url: link("monitor") });
     expect(buttonsOf(traditional).some((b) => b.data?.startsWith("go:"))).toBe(false);
   });
 

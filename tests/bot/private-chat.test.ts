@@ -18,7 +18,7 @@ describe("a private chat", () => {
   it("welcomes in the user's app language, with the topic menu and sample questions", async () => {
     const user = harness.user(100, "zh-hk");
     const welcome = onlyMessage(await user.send("/start"));
-    expect(welcome.payload.text).toContain("香港流量卡");
+    expect(welcome.payload.text).toContain("香港數據卡");
     expect(welcome.payload.text).toContain("話題");
     const buttons = buttonsOf(welcome);
     expect(buttons[0]?.data).toBe("menu");
@@ -29,7 +29,7 @@ describe("a private chat", () => {
     const answer = onlyMessage(await harness.user().send("香港流量卡可以家庭共享吗"));
     expect(answer.payload.parse_mode).toBe("HTML");
     expect(answer.payload.text).toMatch(/^<b>港卡能家庭共享吗？<\/b>/);
-    expect(answer.payload.text).toContain("来源：family-sharing.md");
+    expect(answer.payload.text).toContain("来源：香港流量卡是否支持家庭套餐共享 · ");
     const buttons = buttonsOf(answer);
     expect(buttons.filter((b) => b.data?.startsWith("ask:")).length).toBeGreaterThan(0);
     expect(buttons.map((b) => b.text)).toEqual(expect.arrayContaining(["👍", "👎"]));

@@ -33,7 +33,7 @@ describe("reloading the knowledge base", () => {
       ),
     );
     expect(textsOf(await harness.user(ADMIN_ID, "en").send("/reload"))[0]).toContain(
-      "reloaded: 22 entries",
+      "reloaded: 24 entries",
     );
     expect(await ask()).toContain("<b>Free Wi-Fi in Hong Kong?</b>");
   });

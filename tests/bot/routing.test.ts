@@ -99,7 +99,7 @@ describe("a tracker's owner", () => {
     await at().app.deps.storage.trackers.save(tracker(user));
     await user.send("/usage");
     const asked = await user.press("Edit the plan");
-    expect(lastSent(asked)).toContain("How much data does the plan have?");
+    expect(lastSent(asked)).toContain("How much data does your plan include?");
     const size = asked.filter((call) => call.method === "sendMessage").at(-1);
     expect(buttonsOf(size ?? { method: "", payload: {} }).map((b) => b.text)).toContain("✓ 10 GB");
     await user.press("20 GB");
@@ -147,7 +147,7 @@ describe("buttons from outside a flow, pressed inside it", () => {
     await user.send("/share");
     await user.send("can i share data through a hotspot");
     expect(toast(await user.press("👍"))).toBe("Thanks for the feedback!");
-    expect(lastSent(await user.press("3"))).toBe("How long are you in Hong Kong?");
+    expect(lastSent(await user.press("3"))).toBe("How long will you be in Hong Kong?");
   });
 
   it("of an earlier flow are stale in a later one (en)", async () => {
@@ -159,7 +159,7 @@ describe("buttons from outside a flow, pressed inside it", () => {
     vi.setSystemTime(new Date(TODAY_NOON.getTime() + 60_000));
     await user.send("/share");
     expect(toast(await user.pressData(first, firstButton))).toContain("expired");
-    expect(lastSent(await user.press("2"))).toBe("How long are you in Hong Kong?");
+    expect(lastSent(await user.press("2"))).toBe("How long will you be in Hong Kong?");
   });
 });
 
@@ -167,7 +167,7 @@ describe("a flow in the language the user types", () => {
   it("switches to Chinese for a user who types Chinese in an English flow (zh-Hant, zh-Hans)", async () => {
     const hongKong = at().user(100);
     expect(lastSent(await hongKong.send("/share"))).toBe("How many people need mobile data?");
-    expect(lastSent(await hongKong.send("三個人"))).toBe("你們在香港待多久？");
+    expect(lastSent(await hongKong.send("三個人"))).toBe("你們會在香港逗留多久？");
 
     const mainland = at().user(101);
     await mainland.send("/share");
@@ -178,7 +178,7 @@ describe("a flow in the language the user types", () => {
     const user = at().user(100);
     await at().app.deps.storage.sessions.write("100", { language: "en" });
     await user.send("/share");
-    expect(lastSent(await user.send("三個人"))).toBe("How long are you in Hong Kong?");
+    expect(lastSent(await user.send("三個人"))).toBe("How long will you be in Hong Kong?");
   });
 });
 

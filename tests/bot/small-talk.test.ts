@@ -28,7 +28,7 @@ describe("small talk in a private chat", () => {
   it("answers in Traditional and Simplified Chinese as the message is written", async () => {
     const hongKong = harness.user(100, "zh-hk");
     expect(textsOf(await hongKong.send("唔該晒！"))[0]).toMatch(/^唔使客氣！\n/);
-    expect(textsOf(await hongKong.send("哈囉"))[0]).toMatch(/^你好！我可以解答香港流量卡的問題/);
+    expect(textsOf(await hongKong.send("哈囉"))[0]).toMatch(/^你好！我可以解答香港數據卡的問題/);
     expect(textsOf(await hongKong.send("再見"))[0]).toMatch(/^拜拜！/);
     const mainland = harness.user(101, "en");
     expect(textsOf(await mainland.send("谢谢你"))[0]).toMatch(/^不客气！\n/);
@@ -45,7 +45,9 @@ describe("small talk in a private chat", () => {
       ]);
     }
     // No script in an emoji: the app language, or the script of the last message, decides.
-    expect(textsOf(await harness.user(101, "zh-hk").send("🤔"))[0]).toMatch(/^我看不出你想問甚麼/);
+    expect(textsOf(await harness.user(101, "zh-hk").send("🤔"))[0]).toMatch(
+      /^我看不明白你想問甚麼/,
+    );
     const mainland = harness.user(102, "en");
     await mainland.send("港卡可以开热点吗");
     expect(textsOf(await mainland.send("👍👍"))[0]).toMatch(/^我没看出你想问什么/);

@@ -26,7 +26,7 @@ describe("/monitor reads amounts, days, dates and hours, or asks back", () => {
     const asked = await user.send("150");
     expect(lastSent(asked)).toBe("Which did you mean?");
     expect(lastButtons(asked)).toEqual(expect.arrayContaining(["150 MB", "150 GB"]));
-    expect(lastSent(await user.press("150 MB"))).toBe("How many days is the plan valid?");
+    expect(lastSent(await user.press("150 MB"))).toBe("How many days is the plan valid for?");
     await user.send("a week");
     await user.press("Today");
     await user.send("20%");
@@ -59,7 +59,9 @@ describe("/monitor reads amounts, days, dates and hours, or asks back", () => {
     const ended = await user.send("26/11");
     expect(lastSent(ended)).toContain("7-day plan that started on 26 Nov 2026 has already ended");
     expect(lastButtons(ended)).toContain("Today");
-    expect(lastSent(await user.press("Today"))).toContain("Warn you when");
+    expect(lastSent(await user.press("Today"))).toContain(
+      "How much data should be left when I warn you?",
+    );
     // A threshold must be below the plan.
     expect(lastSent(await user.send("12GB"))).toContain("not below the plan's 10 GB");
     expect(lastSent(await user.send("1GB"))).toContain("once a day");
@@ -119,7 +121,7 @@ describe("/share reads negations and durations, and never forces a question into
     await user.send("four of us");
     const midway = sentTexts(await user.send("can i use a hotspot?"));
     expect(midway[0]).toContain("hotspot");
-    expect(midway[1]).toContain("How long are you in Hong Kong?");
+    expect(midway[1]).toContain("How long will you be in Hong Kong?");
     await user.send("not often");
     await user.send("no");
     await user.send("not much video");
@@ -134,7 +136,7 @@ describe("/share reads negations and durations, and never forces a question into
     expect(sentTexts(suggested)[0]).toContain("Did you mean");
     const answered = sentTexts(await user.press("ask:monitoring-check-regularly"));
     expect(answered.at(-1)).toBe("How many people need mobile data?");
-    expect(lastSent(await user.press("2"))).toBe("How long are you in Hong Kong?");
+    expect(lastSent(await user.press("2"))).toBe("How long will you be in Hong Kong?");
 
     const chinese = at().user(101, "zh-cn");
     await chinese.send("/share");
@@ -160,7 +162,7 @@ describe("one live keyboard per flow", () => {
     const stale = await user.pressData(people, oldButton);
     expect(stale.map((call) => call.method)).toEqual(["answerCallbackQuery"]);
     expect(stale[0]?.payload.text).toContain("expired");
-    expect(lastSent(await user.press("Regularly"))).toContain("together");
+    expect(lastSent(await user.press("Regular visits"))).toContain("together");
   });
 
   it("marks a question answered by typing with what was read, and takes its buttons (zh-Hans)", async () => {
@@ -198,7 +200,7 @@ describe("usage reports as people type them", () => {
     expect(sentTexts(await user.send("I have 6GB left"))[0]).toContain("Used 4 GB of 10 GB");
     // A bare 500 can only be MB on a 10 GB plan; it is lower than before, so: was it reset?
     expect(lastSent(await user.send("/used 500"))).toContain("500 MB is less than the 4 GB");
-    expect(lastSent(await user.press("No, a typo"))).toContain("kept your last reading");
+    expect(lastSent(await user.press("No, it was a typo"))).toContain("kept your last reading");
     expect(lastSent(await user.send("/used -1GB"))).toContain("negative");
   });
 
@@ -291,9 +293,9 @@ describe("the rate limit never drops a flow answer or a usage report", () => {
     const user = at().user(100, "en");
     await user.send("/share");
     for (let index = 0; index < RATE_LIMIT.messages + 3; index++) {
-      expect(lastSent(await user.send("hmm"))).toContain("number of people");
+      expect(lastSent(await user.send("hmm"))).toContain("how many people");
     }
-    expect(lastSent(await user.send("3"))).toBe("How long are you in Hong Kong?");
+    expect(lastSent(await user.send("3"))).toBe("How long will you be in Hong Kong?");
   });
 
   it("records a usage report sent after a flood of questions (zh-Hant)", async () => {

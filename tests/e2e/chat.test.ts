@@ -30,7 +30,7 @@ describe("npm run chat", () => {
   it("exits 0 at the end of input, and speaks the language asked for", () => {
     const run = chat("hotspot\n", "--lang", "zh-Hant");
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain("香港流量卡");
+    expect(run.stdout).toContain("香港數據卡");
     expect(run.stdout).toContain("熱點");
   }, 30_000);
 

@@ -116,7 +116,7 @@ describe("npm start against a Bot API emulator", () => {
     const first = await user.say("/share");
     expect(first.message.text).toBe("How many people need mobile data?");
     const stay = await user.press(first, "2");
-    const together = await user.press(stay, "A trip of some days");
+    const together = await user.press(stay, "A short trip (a few days)");
     const use = await user.press(together, "Mostly together");
     const occasional = await user.press(use, "Messages and maps");
     const result = await user.press(occasional, "No");
@@ -140,7 +140,7 @@ describe("npm start against a Bot API emulator", () => {
     // Started yesterday, so a small first report sets no pace warning whatever the hour.
     const threshold = await user.press(start, "Yesterday");
     const checkIn = await user.press(threshold, "20%");
-    const confirm = await user.press(checkIn, "No daily check-in");
+    const confirm = await user.press(checkIn, "None");
     expect(confirm.message.text).toContain("10 GB for 7 days");
     expect((await user.press(confirm, "Save")).message.text).toContain("Saved");
     expect((await user.say("/used 100MB")).message.text).toContain("Used 100 MB of 10 GB");

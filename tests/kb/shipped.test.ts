@@ -7,6 +7,7 @@ import { botI18n } from "../../src/bot/create-bot.js";
 import { answerView } from "../../src/bot/views.js";
 import { hongKongWords } from "../../src/kb/hong-kong-words.js";
 import { LANGUAGES } from "../../src/kb/schema.js";
+import { CHART_LABELS } from "../../src/tracker/chart.js";
 import { projectPath, shippedKnowledgeBase } from "../helpers.js";
 
 const ENTRY_FILES = ["cards.yaml", "monitoring.yaml", "plans.yaml", "sharing.yaml"];
@@ -135,6 +136,10 @@ describe("the shipped knowledge base", () => {
         ]),
       ]),
       ...localeStrings(await readFile(projectPath("src/bot/locales/zh-Hant.ftl"), "utf8")),
+      ...Object.entries(CHART_LABELS["zh-Hant"]).map(([key, label]): [string, string] => [
+        `chart ${key}`,
+        typeof label === "string" ? label : String(label("10 GB", "12月3日", "12月9日")),
+      ]),
     ];
     const found = texts.flatMap(([where, text]) =>
       table.find(text).map(({ word, hongKong }) => `${where}: ${word} → ${hongKong}`),

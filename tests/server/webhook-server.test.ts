@@ -117,7 +117,7 @@ describe("the webhook server", () => {
   it("reports health and Prometheus metrics without the secret and without user data", async () => {
     await post(JSON.stringify(update(4, "my private question about hotspots")));
     const health = await (await fetch(`${base}/healthz`)).json();
-    expect(health).toMatchObject({ status: "ok", database: true, entries: 22 });
+    expect(health).toMatchObject({ status: "ok", database: true, entries: 24 });
     const metrics = await (await fetch(`${base}/metrics`)).text();
     expect(metrics).toMatch(/bot_updates_total\{type="message"\} 1/);
     expect(metrics).toMatch(/bot_decisions_total\{decision="\w+"\} 1/);
