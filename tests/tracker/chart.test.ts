@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { LANGUAGES } from "../../src/kb/schema.js";
 import { CHART_LABELS, chartDay, usageChartSvg } from "../../src/tracker/chart.js";
@@ -109,6 +109,39 @@ describe("svgToPng", () => {
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([800, 640]);
     const half = svgToPng(svg, 0.5);
     expect([half.readUInt32BE(16), half.readUInt32BE(20)]).toEqual([400, 320]);
+  });
+
+  it("draws no character its cut-down font lacks, in any language or state of a plan", () => {
+    const covered = new Set(
+      readFileSync(new URL("../../src/tracker/fonts/chart-chars.txt", import.meta.url), "utf8"),
+    );
+    const small: Plan = { ...plan, totalMb: 500, threshold: { megabytes: 100 } };
+    const states = [
+      usageChartSvg(plan, readings, midPlan, "en"),
+      ...LANGUAGES.flatMap((language) => [
+        usageChartSvg(plan, readings, midPlan, language),
+        usageChartSvg(plan, [], dayOne, language),
+        usageChartSvg(plan, readings, hk("2026-12-20T09:00"), language),
+        usageChartSvg(
+          plan,
+          [...readings, { at: hk("2026-11-23T08:00"), usedMb: 10240 }],
+          midPlan,
+          language,
+        ),
+        usageChartSvg(
+          small,
+          [{ at: hk("2026-11-20T20:00"), usedMb: 120 }],
+          hk("2026-11-21T09:00"),
+          language,
+        ),
+      ]),
+    ];
+    const missing = new Set(
+      states.flatMap((svg) =>
+        texts(svg).flatMap((text) => [...text].filter((char) => !covered.has(char))),
+      ),
+    );
+    expect([...missing]).toEqual([]);
   });
 
   it("draws text, Chinese included, with the bundled font and no system one", () => {
