@@ -108,7 +108,7 @@ describe("/share", () => {
     await user.send("/share");
     vi.setSystemTime(Date.now() + 31 * 60_000);
     const texts = textsOf(await user.send("is there free wifi in hong kong"));
-    expect(texts[0]).toContain("expired");
+    expect(texts[0]).toContain("ended after 30 minutes without a reply");
     expect(texts[1]).toContain("Wi-Fi");
   });
 

@@ -9,7 +9,7 @@ help =
     • /language switches between English, 简体中文 and 繁體中文.
     • In groups, use /faq followed by your question, or mention me.
     • In any chat, type my @username and a question to share an answer.
-    I only know what my two source articles say; for prices and plans, check the carrier's official channels.
+    I cover family sharing, keeping track of usage, and choosing or adjusting a plan; for prices and current plans, check the carrier's official channels.
 topics-title = <b>Topics</b>: pick one.
 topics-category = <b>{ $category }</b>: pick a question.
 button-topics = 📚 Topics
@@ -34,7 +34,7 @@ inline-open-bot = Ask me in private
 inline-no-match = No answer found
 inline-no-match-description = Tap to ask me in a private chat.
 inline-read-more = Open in the bot
-inline-button-open-bot = This button works in a chat with me: tap to open it.
+inline-button-open-bot = This button only works in a private chat with me: tap to open one.
 stats-title = <b>Statistics</b>
 stats-questions = Questions: { $today } today, { $total } in total
 stats-decisions = Answered { $answer } · suggested { $suggest } · unanswered { $none }
@@ -54,7 +54,7 @@ button-monitor = 📊 Set up data monitoring
 flow-back = ⬅️ Back
 flow-cancel = ✖️ Cancel
 flow-cancelled = Cancelled. Ask me anything, or start again whenever you like.
-flow-expired = That step-by-step chat expired after 30 minutes, so I've handled your message as a normal question.
+flow-expired = That step-by-step chat ended after 30 minutes without a reply, so I've treated your message as a normal question.
 flow-finish-first = Please answer the question above first, or /cancel to leave.
 flow-help = You're in a step-by-step chat: tap an answer or type it. ⬅️ Back returns to the previous question, /cancel leaves, /language switches the language. You can also ask me anything about SIM cards along the way.
 flow-yes-no = Please answer yes or no, or tap a button.
@@ -164,7 +164,7 @@ reload-done = Knowledge base reloaded: { $entries ->
     [one] 1 entry
    *[other] { $entries } entries
 }.
-reload-refused = Knowledge base edit refused; the previous version keeps serving:
+reload-refused = Knowledge base edit refused; still using the previous version:
 group-private-share = Choosing a sharing workaround takes a few questions, so let's do it in a private chat.
 group-private-monitor = Setting up data monitoring takes a few questions, so let's do it in a private chat.
 group-private-usage = Your data tracker is just for you, so it lives in our private chat.

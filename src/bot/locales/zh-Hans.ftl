@@ -9,7 +9,7 @@ help =
     • /language 切换简体中文、繁體中文或 English。
     • 在群组里用 /faq 加上问题，或者 @ 我。
     • 在任何聊天里输入我的 @用户名 和问题，就能把答案分享出去。
-    我只知道两篇来源文章里的内容；价格和套餐请以运营商官方渠道为准。
+    我能回答家庭共享、流量监控和选择或调整套餐方面的问题；价格和最新套餐请以运营商官方渠道为准。
 topics-title = <b>话题</b>：请选择。
 topics-category = <b>{ $category }</b>：请选择问题。
 button-topics = 📚 话题
@@ -54,7 +54,7 @@ button-monitor = 📊 设置流量监控
 flow-back = ⬅️ 上一步
 flow-cancel = ✖️ 取消
 flow-cancelled = 已取消。有问题随时问我，也可以随时重新开始。
-flow-expired = 这个分步对话超过 30 分钟没有回应，已经结束；你这条消息按普通提问处理。
+flow-expired = 你超过 30 分钟没有回复，这个分步对话已经结束；你这条消息按普通提问处理。
 flow-finish-first = 请先回答上面的问题，或者发 /cancel 退出。
 flow-help = 你正在分步对话中：点选答案或直接输入。⬅️ 上一步返回前一个问题，/cancel 退出，/language 切换语言。中途也可以问我关于港卡的问题。
 flow-yes-no = 请回答是或否，或者点按钮。

@@ -9,7 +9,7 @@ help =
     • /language 切換繁體中文、简体中文或 English。
     • 在群組中，可用 /faq 加上問題，或 @ 我。
     • 在任何對話中輸入我的 @用戶名 和問題，即可分享答案。
-    我只知道兩篇來源文章的內容；價錢和計劃請以電訊商官方渠道為準。
+    我能解答家庭共享、數據用量監察和選擇或調整計劃方面的問題；價錢和最新計劃請以電訊商官方渠道為準。
 topics-title = <b>話題</b>：請選擇。
 topics-category = <b>{ $category }</b>：請選擇問題。
 button-topics = 📚 話題
@@ -18,11 +18,11 @@ button-all-topics = 📚 全部話題
 answer-source = 來源：{ $article } · { $section }
 answer-related = 相關問題：
 suggest-title = 我不太肯定你的意思，你是想問：
-none-answer = 這個問題我暫時未能解答，已記錄下來，稍後會補充。你可先看看下面的話題，都是我能解答的。
+none-answer = 這個問題我暫時未能解答，已記錄下來，以便日後補充。你可先看看下面的話題，都是我能解答的。
 feedback-question = 這個答案有幫助嗎？
 feedback-thanks = 多謝你的意見！
 feedback-already = 你已評價過這個答案。
-feedback-ask-missing = 抱歉未能幫到你。你還想知道甚麼？可回覆這則訊息告訴我（可選）。
+feedback-ask-missing = 抱歉未能幫到你。你還想知道甚麼？如願意，可回覆這則訊息告訴我。
 feedback-comment-thanks = 多謝，已記錄下來。
 language-choose = 請選擇語言：
 language-set = 之後我會用繁體中文回答。
@@ -54,7 +54,7 @@ button-monitor = 📊 設定數據用量監察
 flow-back = ⬅️ 上一步
 flow-cancel = ✖️ 取消
 flow-cancelled = 已取消。有問題可隨時問我，亦可隨時重新開始。
-flow-expired = 這個分步對話超過 30 分鐘沒有回應，現已結束；你的訊息會當作一般問題處理。
+flow-expired = 你已超過 30 分鐘沒有回覆，這個分步對話已結束；你的訊息會當作一般問題處理。
 flow-finish-first = 請先回答上面的問題，或傳送 /cancel 退出。
 flow-help = 你正在分步對話中：請按選項或直接輸入答案。⬅️ 上一步可返回上一個問題，/cancel 退出，/language 切換語言。途中亦可隨時問我有關數據卡的問題。
 flow-yes-no = 請回答「是」或「否」，或按下按鈕。
