@@ -7,6 +7,7 @@ import type { UserFromGetMe } from "grammy/types";
 import type { BotContext, BotDeps, Knowledge, ReloadResult } from "./bot/context.js";
 import { type CreateBotOptions, createBot } from "./bot/create-bot.js";
 import { MAX_MESSAGE_CHARS, truncate } from "./bot/html.js";
+import { createI18n } from "./bot/i18n.js";
 import { sendOwed } from "./bot/outbox.js";
 import type { Config } from "./config.js";
 import { knowledgeDir } from "./entry/knowledge-dir.js";
@@ -76,6 +77,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     storage,
     logger,
     metrics: createMetrics(),
+    i18n: createI18n(),
     adminIds: config.adminIds,
   };
   const bot = createBot(deps, {

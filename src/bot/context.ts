@@ -1,5 +1,5 @@
 import type { ConversationFlavor } from "@grammyjs/conversations";
-import type { I18nFlavor } from "@grammyjs/i18n";
+import type { I18n, I18nFlavor } from "@grammyjs/i18n";
 import type { Context, SessionFlavor } from "grammy";
 import type { KnowledgeBase, Language } from "../kb/schema.js";
 import type { Logger } from "../logger.js";
@@ -25,6 +25,8 @@ export interface BotDeps {
   logger: Logger;
   metrics: Metrics;
   adminIds: ReadonlySet<number>;
+  /** The translations, for what is said outside an update (reminders, the command menu). */
+  i18n: I18n<BotContext>;
 }
 
 export interface BotFlavor {

@@ -1,5 +1,3 @@
-import { fileURLToPath } from "node:url";
-import { I18n } from "@grammyjs/i18n";
 import { sequentialize } from "@grammyjs/runner";
 import {
   Bot,
@@ -59,38 +57,6 @@ const PRIVATE_COMMANDS = [
   "language",
 ] as const;
 
-let sharedI18n: I18n<BotContext> | undefined;
-
-/**
- * The bot's translations: one instance per process, shared by the bot, the command menu and the
- * scheduler, since loading the Fluent files and negotiating locales is the same work each time.
- */
-export function botI18n(): I18n<BotContext> {
-  sharedI18n ??= createI18n();
-  return sharedI18n;
-}
-
-function createI18n(): I18n<BotContext> {
-  const i18n = new I18n<BotContext>({
-    defaultLocale: "en",
-    directory: fileURLToPath(new URL("./locales", import.meta.url)),
-    // Fluent would wrap every variable in invisible Unicode isolation marks: noise in a chat.
-    fluentBundleOptions: { useIsolating: false },
-    localeNegotiator: (ctx) => ctx.language,
-  });
-  // The plugin negotiates the bundles again for every string it translates, a sizeable share of
-  // an update's time; the locales are loaded once, above, so the answer per locale never changes.
-  const fluent = i18n.fluent as unknown as { matchBundles(locales: string[]): unknown };
-  const matchBundles = fluent.matchBundles.bind(fluent);
-  const matched = new Map<string, unknown>();
-  fluent.matchBundles = (locales) => {
-    const key = locales.join(",");
-    if (!matched.has(key)) matched.set(key, matchBundles(locales));
-    return matched.get(key);
-  };
-  return i18n;
-}
-
 /** Builds the whole bot, every feature and plugin, and nothing else: entry points only wire it. */
 export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<BotContext> {
   // Every call, a flow's included, through one client that retries within bounds: a stuck call
@@ -140,7 +106,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Bo
     ctx.language = negotiateLanguage(ctx, ctx.from ? ctx.session : undefined);
     return next();
   });
-  const i18n = botI18n();
+  const { i18n } = deps;
   guarded.use(i18n);
   guarded.use(answerEveryCallback);
   guarded.use(inlineMessageButtonsFeature);
@@ -274,7 +240,7 @@ const COMMAND_MENUS = [
 
 /** Registers the command menus; the bot works without them, so a failure only logs a warning. */
 export async function registerCommands(bot: Bot<BotContext>, deps: BotDeps): Promise<void> {
-  const i18n = botI18n();
+  const { i18n } = deps;
   const calls = COMMAND_MENUS.flatMap(({ locale, languageCode }) => {
     const describe = (command: string) => ({
       command,

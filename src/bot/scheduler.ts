@@ -6,7 +6,6 @@ import { planEnd } from "../tracker/reminders.js";
 import { usageStatus } from "../tracker/usage.js";
 import { encodeAction } from "./callback-data.js";
 import type { BotContext, BotDeps } from "./context.js";
-import { botI18n } from "./create-bot.js";
 import { escapeHtml } from "./html.js";
 import { sendOwed } from "./outbox.js";
 import { readingsOf, scheduled } from "./tracker-actions.js";
@@ -31,7 +30,7 @@ export interface Scheduler {
  * database, so a restart or a second instance loses and repeats none.
  */
 export function createScheduler(bot: Bot<BotContext>, deps: BotDeps): Scheduler {
-  const i18n = botI18n();
+  const { i18n } = deps;
   let timer: NodeJS.Timeout | undefined;
   let busy = false;
 

@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { botI18n } from "../../src/bot/create-bot.js";
+import { createI18n } from "../../src/bot/i18n.js";
 import { answerView } from "../../src/bot/views.js";
 import { hongKongWords } from "../../src/kb/hong-kong-words.js";
 import { LANGUAGES } from "../../src/kb/schema.js";
@@ -149,7 +149,7 @@ describe("the shipped knowledge base", () => {
 
   it("names its sources in the reader's language, never by file name", async () => {
     const kb = await shippedKnowledgeBase();
-    const i18n = botI18n();
+    const i18n = createI18n();
     for (const entry of kb.entries) {
       for (const language of LANGUAGES) {
         const { text } = answerView(kb, entry, language, (key, variables) =>

@@ -4,7 +4,6 @@ import { LANGUAGES } from "../../kb/schema.js";
 import type { SessionData } from "../../storage/storage.js";
 import { decodeAction } from "../callback-data.js";
 import type { BotContext } from "../context.js";
-import { botI18n } from "../create-bot.js";
 import { sendOwed } from "../outbox.js";
 import { expired } from "./topics.js";
 
@@ -50,7 +49,7 @@ function isPrompt(
   if (message?.from?.id !== ctx.me.id) return false;
   if (prompt.messageId !== undefined) return message.message_id === prompt.messageId;
   const { text } = message;
-  return LANGUAGES.some((language) => botI18n().t(language, "feedback-ask-missing") === text);
+  return LANGUAGES.some((language) => ctx.deps.i18n.t(language, "feedback-ask-missing") === text);
 }
 
 feedbackFeature.on("message:text", async (ctx, next) => {
