@@ -36,6 +36,11 @@ export interface AppOptions {
   fetch?: typeof fetch;
   botInfo?: UserFromGetMe;
   retry?: CreateBotOptions["retry"];
+  /**
+   * The knowledge base of `config.knowledgeDir`, loaded already (tests share one load among
+   * their bots); reloads still read the folder.
+   */
+  knowledge?: Knowledge;
 }
 
 export class KnowledgeBaseError extends Error {}
@@ -44,7 +49,7 @@ export class KnowledgeBaseError extends Error {}
 export async function createApp(options: AppOptions): Promise<App> {
   const { config, logger } = options;
   const dir = config.knowledgeDir ?? knowledgeDir();
-  let knowledge = await loadKnowledge(dir);
+  let knowledge = options.knowledge ?? (await loadKnowledge(dir));
   const storage = await openStorage({
     ...(config.databaseUrl && !options.databaseFile ? { databaseUrl: config.databaseUrl } : {}),
     sqliteFile: options.databaseFile ?? join(config.dataDir, "bot.sqlite"),

@@ -1,6 +1,7 @@
 import { Writable } from "node:stream";
 import { afterEach, beforeEach, expect, vi } from "vitest";
-import { type App, createApp } from "../../src/app.js";
+import { type App, createApp, loadKnowledge } from "../../src/app.js";
+import type { Knowledge } from "../../src/bot/context.js";
 import type { Config } from "../../src/config.js";
 import { createLogger } from "../../src/logger.js";
 import { type ApiCall, FakeTelegram } from "../../src/offline/fake-telegram.js";
@@ -21,6 +22,9 @@ export interface Harness {
   /** A user in a group the bot is in. */
   groupMember(id?: number, languageCode?: string): OfflineUser;
 }
+
+/** The shipped knowledge base, loaded once per test file: building it (OpenCC, the index) is most of a bot's start. */
+let shipped: Promise<Knowledge> | undefined;
 
 /**
  * The real bot on the shipped knowledge base, with the fake Telegram and its own storage: a
@@ -60,6 +64,9 @@ export async function startHarness(
         retryWaits.push(ms);
       },
     },
+    ...(knowledgeDir === projectPath("knowledge")
+      ? { knowledge: await (shipped ??= loadKnowledge(knowledgeDir)) }
+      : {}),
   });
   return {
     app,
