@@ -1,7 +1,8 @@
-import type { Language } from "../kb/schema.js";
+import type { Entry, Language } from "../kb/schema.js";
 import type { MatchResult } from "../matching/matcher.js";
 import type { AskedQuestion } from "../storage/storage.js";
-import type { Knowledge } from "./context.js";
+import type { BotContext, Knowledge } from "./context.js";
+import { sendView } from "./reply.js";
 import {
   type AnswerViewOptions,
   answerView,
@@ -38,4 +39,29 @@ export function replyToQuestion(
     at: new Date(),
   };
   return { result, view, asked };
+}
+
+/** Matches a question and replies with the answer, "did you mean", or an honest "I don't know". */
+export async function answerQuestion(ctx: BotContext, question: string): Promise<void> {
+  const { result, view, asked } = replyToQuestion(
+    ctx.deps.knowledge(),
+    question,
+    ctx.language,
+    ctx.t.bind(ctx),
+    answerOptions(ctx),
+  );
+  ctx.decision = result.decision;
+  await ctx.deps.storage.recordQuestion(asked);
+  await sendView(ctx, view);
+}
+
+/** Sends one entry's answer as a new message: from a button or a deep link. */
+export async function sendEntry(ctx: BotContext, entry: Entry): Promise<void> {
+  const { kb } = ctx.deps.knowledge();
+  await sendView(ctx, answerView(kb, entry, ctx.language, ctx.t.bind(ctx), answerOptions(ctx)));
+}
+
+/** Flows run in private chats only; anywhere else an answer's flow button links there. */
+function answerOptions(ctx: BotContext): AnswerViewOptions {
+  return ctx.chat?.type === "private" ? {} : { linkFlowsTo: ctx.me.username };
 }

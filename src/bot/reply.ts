@@ -48,3 +48,8 @@ export async function editView(ctx: BotContext, view: View): Promise<void> {
     throw error;
   }
 }
+
+/** A button this bot did not make, or one for an entry removed since: a notice, never a crash. */
+export async function expired(ctx: BotContext): Promise<void> {
+  await ctx.answerCallbackQuery({ text: ctx.t("button-expired"), show_alert: false });
+}

@@ -23,8 +23,13 @@ export interface Harness {
   groupMember(id?: number, languageCode?: string): OfflineUser;
 }
 
-/** The shipped knowledge base, loaded once per test file: building it (OpenCC, the index) is most of a bot's start. */
 let shipped: Promise<Knowledge> | undefined;
+
+/** The shipped knowledge base, loaded once per test file: building it (OpenCC, the index) is most of a bot's start. */
+function shippedKnowledge(): Promise<Knowledge> {
+  shipped ??= loadKnowledge(projectPath("knowledge"));
+  return shipped;
+}
 
 /**
  * The real bot on the shipped knowledge base, with the fake Telegram and its own storage: a
@@ -64,9 +69,7 @@ export async function startHarness(
         retryWaits.push(ms);
       },
     },
-    ...(knowledgeDir === projectPath("knowledge")
-      ? { knowledge: await (shipped ??= loadKnowledge(knowledgeDir)) }
-      : {}),
+    ...(knowledgeDir === projectPath("knowledge") ? { knowledge: await shippedKnowledge() } : {}),
   });
   return {
     app,

@@ -1,6 +1,6 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
-import { expired } from "./topics.js";
+import { expired } from "../reply.js";
 
 /** A command no feature knows (or may not reveal, like /stats): help, not a search for "/stats". */
 export const unknownCommandFeature = new Composer<BotContext>();

@@ -5,7 +5,7 @@ import type { SessionData } from "../../storage/storage.js";
 import { decodeAction } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { sendOwed } from "../outbox.js";
-import { expired } from "./topics.js";
+import { expired } from "../reply.js";
 
 /** 👍 / 👎 under answers, once per user and entry; after a 👎, an optional "what was missing?". */
 export const feedbackFeature = new Composer<BotContext>();

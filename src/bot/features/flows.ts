@@ -3,10 +3,9 @@ import type { I18n } from "@grammyjs/i18n";
 import { Composer } from "grammy";
 import { decodeAction, type Flow } from "../callback-data.js";
 import type { BotContext, BotDeps } from "../context.js";
+import { enterFlow } from "../flows/enter-flow.js";
 import { createMonitorFlow, createPlanFlow } from "../flows/monitor.js";
 import { createShareFlow } from "../flows/share.js";
-import { sendView } from "../reply.js";
-import { privateOnlyView } from "../views.js";
 
 /**
  * Bump when a flow's questions change shape: conversations stored by an older version are then
@@ -84,14 +83,4 @@ export function flowsFeature(i18n: I18n<BotContext>, deps: BotDeps): Composer<Bo
     else await next();
   });
   return feature;
-}
-
-export async function enterFlow(ctx: BotContext, flow: Flow): Promise<void> {
-  // Flows talk in a chat with one person; a group gets a link that starts the flow there.
-  if (ctx.chat?.type !== "private") {
-    await sendView(ctx, privateOnlyView(flow, ctx.me.username, ctx.t.bind(ctx)));
-    return;
-  }
-  await ctx.conversation.exitAll();
-  await ctx.conversation.enter(flow, ctx.language);
 }

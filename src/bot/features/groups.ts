@@ -1,8 +1,8 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
+import { answerQuestion } from "../question-reply.js";
 import { sendView } from "../reply.js";
 import { groupHelpView, type PrivateOnly, privateOnlyView, usedPayload } from "../views.js";
-import { answerQuestion } from "./answer.js";
 
 /**
  * In groups the bot speaks only when spoken to: /faq <question>, a mention, or a reply to one of

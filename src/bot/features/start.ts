@@ -1,11 +1,11 @@
 import { Composer } from "grammy";
 import { FLOWS } from "../callback-data.js";
 import type { BotContext } from "../context.js";
+import { enterFlow } from "../flows/enter-flow.js";
+import { sendEntry } from "../question-reply.js";
 import { sendView } from "../reply.js";
 import { reportUsage, sendUsage } from "../tracker-actions.js";
 import { amountOfPayload, topicsView, trackerOfferView, welcomeView } from "../views.js";
-import { sendEntry } from "./answer.js";
-import { enterFlow } from "./flows.js";
 
 const SAMPLE_COUNT = 3;
 /** `/start faq_<entry id>`: the deep link inline results and group answers open. */

@@ -1,9 +1,9 @@
 import { Composer } from "grammy";
 import { decodeAction } from "../callback-data.js";
 import type { BotContext } from "../context.js";
-import { editView, sendView } from "../reply.js";
+import { sendEntry } from "../question-reply.js";
+import { editView, expired, sendView } from "../reply.js";
 import { categoryView, menuAnswerView, topicsView } from "../views.js";
-import { sendEntry } from "./answer.js";
 
 /** Topic menu: categories → questions → answer, all in one message edited in place. */
 export const topicsFeature = new Composer<BotContext>();
@@ -44,8 +44,3 @@ topicsFeature.on("callback_query:data", async (ctx, next) => {
       return next();
   }
 });
-
-/** A button this bot did not make, or one for an entry removed since: a notice, never a crash. */
-export async function expired(ctx: BotContext): Promise<void> {
-  await ctx.answerCallbackQuery({ text: ctx.t("button-expired"), show_alert: false });
-}
