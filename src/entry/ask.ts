@@ -28,6 +28,8 @@ function toJson(q: string, result: MatchResult) {
     decision: result.decision,
     id: result.decision === "answer" ? result.entry.id : null,
     score: round(result.candidates[0]?.score ?? 0),
+    // The out-of-scope topic that declined the question, if one did.
+    topic: result.decision === "none" ? (result.outOfScope?.id ?? null) : null,
     ...(result.decision === "suggest"
       ? { suggestions: result.suggestions.map((entry) => entry.id) }
       : {}),
@@ -60,7 +62,11 @@ function toText(q: string, result: MatchResult): string {
       );
       break;
     case "none":
-      lines.push("no entry fits this question");
+      lines.push(
+        result.outOfScope
+          ? `declined as out of scope: ${result.outOfScope.id}\n\n${result.outOfScope.reply[language]}`
+          : "no entry fits this question",
+      );
       break;
   }
   lines.push(
@@ -75,6 +81,11 @@ const question = positionals.join(" ");
 if (question.trim() !== "") {
   const result = matcher.match(question);
   console.log(values.json ? JSON.stringify(toJson(question, result)) : toText(question, result));
+} else if (process.stdin.isTTY) {
+  // Nothing piped in and nothing asked: say how, rather than wait in silence.
+  console.error('usage: npm run ask -- "question" [--json] [--lang zh-Hans|zh-Hant|en]');
+  console.error("   or: one question per line on standard input, one JSON line each back");
+  process.exit(2);
 } else {
   for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
     if (line.trim() === "") continue;
