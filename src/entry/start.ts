@@ -5,6 +5,7 @@ import { run } from "@grammyjs/runner";
 import { createApp, KnowledgeBaseError } from "../app.js";
 import { registerCommands } from "../bot/create-bot.js";
 import { createScheduler } from "../bot/scheduler.js";
+import { describeFailure, isTelegramFailure } from "../bot/telegram-fetch.js";
 import { ConfigError, loadConfig } from "../config.js";
 import { createLogger } from "../logger.js";
 import { createWebhookServer } from "../server/webhook-server.js";
@@ -35,7 +36,20 @@ try {
 }
 const { bot } = app;
 
-await bot.init();
+// Say where the bot is going before it goes: an unreachable Telegram otherwise looks like a hang.
+const telegram = config.apiRoot ?? "https://api.telegram.org";
+logger.info({ telegram }, "connecting to Telegram");
+try {
+  // One getMe through the retrying client (grammY's own init would retry it forever, silently);
+  // a supervisor (systemd's Restart=on-failure) starts the bot again.
+  bot.botInfo = await bot.api.getMe();
+} catch (error) {
+  const reason = isTelegramFailure(error) ? describeFailure(error) : { error: String(error) };
+  logger.fatal({ telegram, ...reason }, "cannot start: Telegram did not answer");
+  await app.close();
+  process.exit(1);
+}
+logger.info({ bot: bot.botInfo.username }, "connected to Telegram");
 // In the background: the menu is a nicety, and a server that lacks the method must not delay answers.
 void registerCommands(bot, app.deps);
 app.watchKnowledge();
