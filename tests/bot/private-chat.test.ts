@@ -37,10 +37,12 @@ describe("a private chat", () => {
 
   it("answers in the script the question is written in", async () => {
     const user = harness.user(100, "en");
-    // Traditional either way: the answer's source line, or the did-you-mean question.
-    expect(onlyMessage(await user.send("香港流量卡可唔可以同屋企人共享數據")).payload.text).toMatch(
-      /來源|係咪想問/,
+    // An English app, a Cantonese question: the answer comes in Hong Kong Chinese.
+    const answer = String(
+      onlyMessage(await user.send("香港流量卡可唔可以同屋企人共享數據")).payload.text,
     );
+    expect(answer).toMatch(/^<b>港卡可以家庭共享嗎？<\/b>/);
+    expect(answer).toContain("來源：香港數據卡是否支援家庭計劃共享 · ");
     expect(
       onlyMessage(await user.send("can hong kong sim cards do family sharing")).payload.text,
     ).toContain("Source:");
