@@ -8,7 +8,7 @@ import type { BotContext, BotDeps, Knowledge, ReloadResult } from "./bot/context
 import { type CreateBotOptions, createBot } from "./bot/create-bot.js";
 import { MAX_MESSAGE_CHARS, truncate } from "./bot/html.js";
 import { createI18n } from "./bot/i18n.js";
-import { sendOwed } from "./bot/outbox.js";
+import { owe } from "./bot/outbox.js";
 import type { Config } from "./config.js";
 import { knowledgeDir } from "./entry/knowledge-dir.js";
 import { formatProblem, loadKnowledgeBase } from "./kb/load.js";
@@ -112,8 +112,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       text,
       dueAt: new Date(),
     }));
-    await storage.outbox.add(owed);
-    await sendOwed(bot.api, deps, { keys: owed.map(({ key }) => key) });
+    await owe(bot.api, deps, owed);
   };
   const reloadAndTell = () =>
     reloadKnowledge()

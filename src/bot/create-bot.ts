@@ -112,7 +112,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Bo
   guarded.use(inlineMessageButtonsFeature);
   // Flows come first: while one is active, its conversation takes the chat's updates, so an
   // answer to a flow is never dropped by the rate limit below.
-  guarded.use(flowsFeature(i18n, deps));
+  guarded.use(flowsFeature(deps));
   // Only questions are limited: a dropped button tap, inline keystroke or usage report would look
   // like a bug (or lose a reading). Past the limit, the user hears once that messages are skipped.
   guarded.on("message", async (ctx, next) => {

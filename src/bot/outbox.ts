@@ -42,21 +42,41 @@ export async function sendOwed(
   { now = new Date(), keys, limit = 50 }: { now?: Date; keys?: readonly string[]; limit?: number },
 ): Promise<SentMessage[]> {
   const sent: SentMessage[] = [];
-  const batches = keys ? keys.map((key) => [key]) : Array.from({ length: limit }, () => undefined);
-  for (const only of batches) {
-    const [message] = await deps.storage.outbox.claim(now, {
-      limit: 1,
-      leaseMs: SEND_LEASE_MS,
-      ...(only ? { keys: only } : {}),
-    });
-    if (message) {
-      const messageId = await deliver(api, deps, message, now);
-      if (messageId !== undefined) sent.push({ key: message.key, messageId });
-    } else if (!only) {
-      break;
+  const claim = async (key?: string) =>
+    (
+      await deps.storage.outbox.claim(now, {
+        limit: 1,
+        leaseMs: SEND_LEASE_MS,
+        ...(key ? { keys: [key] } : {}),
+      })
+    )[0];
+  const send = async (message: ClaimedMessage) => {
+    const messageId = await deliver(api, deps, message, now);
+    if (messageId !== undefined) sent.push({ key: message.key, messageId });
+  };
+  if (keys) {
+    for (const key of keys) {
+      const message = await claim(key);
+      if (message) await send(message);
+    }
+  } else {
+    for (let count = 0; count < limit; count++) {
+      const message = await claim();
+      if (!message) break;
+      await send(message);
     }
   }
   return sent;
+}
+
+/** Owes messages and sends them at once; what fails stays owed for the scheduler. */
+export async function owe(
+  api: Api,
+  deps: BotDeps,
+  messages: readonly OwedMessage[],
+): Promise<SentMessage[]> {
+  await deps.storage.outbox.add(messages);
+  return sendOwed(api, deps, { keys: messages.map(({ key }) => key) });
 }
 
 /** Sends one claimed message and settles it; its id on Telegram if it went. */

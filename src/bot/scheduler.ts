@@ -77,7 +77,7 @@ export function createScheduler(bot: Bot<BotContext>, deps: BotDeps): Scheduler 
    * Owes a claimed reminder and schedules the next, on the tracker as it is now, under its
    * user's lock: the user may have logged a reading or changed the plan since it was claimed.
    */
-  const owe = async (record: TrackerRecord, now: Date): Promise<void> => {
+  const oweReminder = async (record: TrackerRecord, now: Date): Promise<void> => {
     const reminder = await reminderOf(record, now);
     await deps.storage.withLocks([String(record.userId), String(record.chatId)], async () => {
       const current = await deps.storage.trackers.get(record.userId);
@@ -92,7 +92,7 @@ export function createScheduler(bot: Bot<BotContext>, deps: BotDeps): Scheduler 
 
   const tick = async (now = new Date()): Promise<number> => {
     const due = await deps.storage.trackers.claimDue(now, BATCH, REMINDER_CLAIM_MS);
-    for (const record of due) await owe(record, now);
+    for (const record of due) await oweReminder(record, now);
     const sent = await sendOwed(bot.api, deps, { now, limit: BATCH });
     await deps.storage.outbox.purge(new Date(now.getTime() - KEEP_SETTLED_MS));
     return sent.length;

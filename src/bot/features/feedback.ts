@@ -4,7 +4,7 @@ import { LANGUAGES } from "../../kb/schema.js";
 import type { SessionData } from "../../storage/storage.js";
 import { decodeAction } from "../callback-data.js";
 import type { BotContext } from "../context.js";
-import { sendOwed } from "../outbox.js";
+import { owe } from "../outbox.js";
 import { expired } from "../reply.js";
 
 /** 👍 / 👎 under answers, once per user and entry; after a 👎, an optional "what was missing?". */
@@ -20,10 +20,9 @@ feedbackFeature.on("callback_query:data", async (ctx, next) => {
   if (!counted || action.helpful || !ctx.chat) return;
   // Owed, not merely sent: a prompt whose send fails goes out later, and a reply to it counts.
   ctx.session.feedbackPrompt = { entryId: action.entryId };
-  const key = `feedback-prompt:${userId}:${action.entryId}`;
-  await ctx.deps.storage.outbox.add([
+  const [sent] = await owe(ctx.api, ctx.deps, [
     {
-      key,
+      key: `feedback-prompt:${userId}:${action.entryId}`,
       chatId: ctx.chat.id,
       userId,
       kind: "feedback-prompt",
@@ -32,7 +31,6 @@ feedbackFeature.on("callback_query:data", async (ctx, next) => {
       dueAt: new Date(),
     },
   ]);
-  const [sent] = await sendOwed(ctx.api, ctx.deps, { keys: [key] });
   // Sent now, it is known by its id; sent later by the scheduler, by its words.
   if (sent) ctx.session.feedbackPrompt = { entryId: action.entryId, messageId: sent.messageId };
 });

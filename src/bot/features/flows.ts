@@ -1,5 +1,4 @@
 import { conversations, createConversation } from "@grammyjs/conversations";
-import type { I18n } from "@grammyjs/i18n";
 import { Composer } from "grammy";
 import { decodeAction, type Flow } from "../callback-data.js";
 import type { BotContext, BotDeps } from "../context.js";
@@ -33,7 +32,7 @@ const INTENTS: [Flow, RegExp][] = [
 ];
 
 /** The guided flows (/share, /monitor), entered by command, button, deep link or plain words. */
-export function flowsFeature(i18n: I18n<BotContext>, deps: BotDeps): Composer<BotContext> {
+export function flowsFeature(deps: BotDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   // Flows stored by an older release are dropped on read; their chat hears why, once.
   const outdated = new Set<string>();
@@ -65,9 +64,9 @@ export function flowsFeature(i18n: I18n<BotContext>, deps: BotDeps): Composer<Bo
     if (outdated.delete(`${KEY_PREFIX}${ctx.chatId}`)) await ctx.reply(ctx.t("flow-outdated"));
     await next();
   });
-  feature.use(createConversation(createShareFlow(i18n, deps), "share"));
-  feature.use(createConversation(createMonitorFlow(i18n, deps), "monitor"));
-  feature.use(createConversation(createPlanFlow(i18n, deps), "plan"));
+  feature.use(createConversation(createShareFlow(deps), "share"));
+  feature.use(createConversation(createMonitorFlow(deps), "monitor"));
+  feature.use(createConversation(createPlanFlow(deps), "plan"));
 
   const privateChat = feature.chatType("private");
   privateChat.command("share", (ctx) => enterFlow(ctx, "share"));

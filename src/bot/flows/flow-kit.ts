@@ -1,5 +1,4 @@
 import type { Conversation } from "@grammyjs/conversations";
-import type { I18n } from "@grammyjs/i18n";
 import type { Context, InlineKeyboard } from "grammy";
 import type { Language } from "../../kb/schema.js";
 import type { Reading, Refusal } from "../../reading/reading.js";
@@ -98,13 +97,12 @@ type Outcome<T> = { answer: T } | typeof BACK | undefined;
  */
 export function flowKit(
   conversation: FlowConversation,
-  i18n: I18n<BotContext>,
   deps: BotDeps,
   { language: initialLanguage, started }: { language: Language; started: number },
 ): FlowKit {
   let language = initialLanguage;
   const t = (key: string, variables?: Record<string, string | number>) =>
-    i18n.t(language, key, variables);
+    deps.i18n.t(language, key, variables);
   const live = liveQuestions(t, started);
 
   /**
@@ -421,11 +419,11 @@ export interface FlowScope {
  * language the user was using, with its kit made once.
  */
 export function defineFlow(steps: (scope: FlowScope) => Promise<void>) {
-  return (i18n: I18n<BotContext>, deps: BotDeps) =>
+  return (deps: BotDeps) =>
     async (conversation: FlowConversation, ctx: FlowContext, language: Language) => {
       // When the flow began numbers its questions, so that no two flows' buttons are alike.
       const started = await conversation.now();
-      const kit = flowKit(conversation, i18n, deps, { language, started });
+      const kit = flowKit(conversation, deps, { language, started });
       await steps({ kit, ctx, conversation, deps });
     };
 }
