@@ -1,11 +1,13 @@
 // npm run bench (second part): text updates per second through the whole bot (createBot, a stub
 // Bot API in process, SQLite storage on disk), beside the matcher alone on the same questions.
+
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Update } from "grammy/types";
 import { createApp } from "../src/app.js";
+import { knowledgeDir } from "../src/config.js";
 import { loadEvalSet } from "../src/eval/eval-set.js";
 import { percentile } from "../src/eval/evaluate.js";
 import { createLogger } from "../src/logger.js";
@@ -25,7 +27,13 @@ const questions = testSet.items.map((item) => item.q);
 const dataDir = mkdtempSync(join(tmpdir(), "hk-sim-bench-"));
 const telegram = new FakeTelegram();
 const app = await createApp({
-  config: { dataDir, adminIds: new Set(), logLevel: "silent", schedulerIntervalMs: 60_000 },
+  config: {
+    dataDir,
+    knowledgeDir: knowledgeDir(process.env),
+    adminIds: new Set(),
+    logLevel: "silent",
+    schedulerIntervalMs: 60_000,
+  },
   logger: createLogger("silent"),
   fetch: telegram.fetch,
   botInfo: telegram.botInfo,

@@ -3,7 +3,8 @@
 
 import { fileURLToPath } from "node:url";
 import Fuse from "fuse.js";
-import { knowledgeDir, loadKnowledgeBaseOrExit } from "../src/entry/knowledge-dir.js";
+import { knowledgeDir } from "../src/config.js";
+import { loadKnowledgeBaseOrExit } from "../src/entry/load-or-exit.js";
 import { type EvalItem, loadEvalSet } from "../src/eval/eval-set.js";
 import { CI_GATE, evaluate, gateFigures, percentile } from "../src/eval/evaluate.js";
 import type { Entry, KnowledgeBase } from "../src/kb/schema.js";
@@ -18,7 +19,7 @@ const testSet = await loadEvalSet(
 );
 if (!testSet.ok) throw new Error("tests/eval/test.yaml does not load");
 const items = testSet.items;
-const kb = await loadKnowledgeBaseOrExit(knowledgeDir());
+const kb = await loadKnowledgeBaseOrExit(knowledgeDir(process.env));
 
 /** The baseline: fuse.js with its default options over the raw question texts, no normalisation. */
 function createPlainFuse(base: KnowledgeBase): Matcher {

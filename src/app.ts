@@ -4,16 +4,20 @@ import { readdir, readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import type { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import type { BotContext, BotDeps, Knowledge, ReloadResult } from "./bot/context.js";
-import { type CreateBotOptions, createBot } from "./bot/create-bot.js";
+import type { BotContext, BotDeps, ReloadResult } from "./bot/context.js";
 import { MAX_MESSAGE_CHARS, truncate } from "./bot/html.js";
 import { createI18n } from "./bot/i18n.js";
 import { owe } from "./bot/outbox.js";
 import type { Config } from "./config.js";
-import { knowledgeDir } from "./entry/knowledge-dir.js";
-import { formatProblem, loadKnowledgeBase } from "./kb/load.js";
+import { type CreateBotOptions, createBot } from "./create-bot.js";
+import { formatProblem } from "./kb/load.js";
+import {
+  loadKnowledgeBase,
+  loadServedKnowledge,
+  type ServedKnowledge,
+  serveKnowledge,
+} from "./knowledge.js";
 import type { Logger } from "./logger.js";
-import { createMatcher } from "./matching/matcher.js";
 import { createMetrics } from "./metrics.js";
 import { openStorage } from "./storage/open.js";
 
@@ -40,16 +44,14 @@ export interface AppOptions {
    * The knowledge base of `config.knowledgeDir`, loaded already (tests share one load among
    * their bots); reloads still read the folder.
    */
-  knowledge?: Knowledge;
+  knowledge?: ServedKnowledge;
 }
-
-export class KnowledgeBaseError extends Error {}
 
 /** Loads the knowledge base and opens the storage, then builds the bot on them. */
 export async function createApp(options: AppOptions): Promise<App> {
   const { config, logger } = options;
-  const dir = config.knowledgeDir ?? knowledgeDir();
-  let knowledge = options.knowledge ?? (await loadKnowledge(dir));
+  const dir = config.knowledgeDir;
+  let knowledge = options.knowledge ?? (await loadServedKnowledge(dir));
   const storage = await openStorage({
     ...(config.databaseUrl && !options.databaseFile ? { databaseUrl: config.databaseUrl } : {}),
     sqliteFile: options.databaseFile ?? join(config.dataDir, "bot.sqlite"),
@@ -71,7 +73,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       logger.error({ problems }, "knowledge base edit refused; the previous one keeps serving");
       return { ok: false, problems };
     }
-    knowledge = { kb: result.kb, matcher: createMatcher(result.kb) };
+    knowledge = serveKnowledge(result.kb);
     logger.info({ entries: result.kb.entries.length }, "knowledge base reloaded");
     return { ok: true, entries: result.kb.entries.length };
   };
@@ -146,14 +148,4 @@ async function hashFiles(dir: string): Promise<string> {
     .sort();
   for (const file of files) hash.update(`${file}\0`).update(await readFile(join(dir, file)));
   return hash.digest("hex").slice(0, 16);
-}
-
-export async function loadKnowledge(dir: string): Promise<Knowledge> {
-  const result = await loadKnowledgeBase(dir);
-  if (!result.ok) {
-    throw new KnowledgeBaseError(
-      `${result.problems.length} problem(s) in the knowledge base:\n${result.problems.map(formatProblem).join("\n")}`,
-    );
-  }
-  return { kb: result.kb, matcher: createMatcher(result.kb) };
 }

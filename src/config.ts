@@ -1,3 +1,5 @@
+import { relative } from "node:path";
+import { fileURLToPath } from "node:url";
 import { z } from "zod";
 
 /** What the bot reads from the environment; see .env.example. */
@@ -7,7 +9,8 @@ export interface Config {
   /** A local Bot API server or emulator instead of api.telegram.org. */
   apiRoot?: string;
   dataDir: string;
-  knowledgeDir?: string;
+  /** The knowledge base: KNOWLEDGE_DIR, else the project's own knowledge/ folder. */
+  knowledgeDir: string;
   adminIds: ReadonlySet<number>;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   /** How often the scheduler looks for due reminders. */
@@ -104,7 +107,7 @@ export function loadConfig(
     ...(values.BOT_TOKEN ? { botToken: values.BOT_TOKEN } : {}),
     ...(values.DATABASE_URL ? { databaseUrl: values.DATABASE_URL } : {}),
     ...(values.TELEGRAM_API_ROOT ? { apiRoot: values.TELEGRAM_API_ROOT.replace(/\/+$/, "") } : {}),
-    ...(values.KNOWLEDGE_DIR ? { knowledgeDir: values.KNOWLEDGE_DIR } : {}),
+    knowledgeDir: knowledgeDir(env),
     dataDir: values.DATA_DIR,
     schedulerIntervalMs: values.SCHEDULER_INTERVAL_MS,
     adminIds: new Set(
@@ -115,4 +118,13 @@ export function loadConfig(
     ),
     logLevel: values.LOG_LEVEL,
   };
+}
+
+/**
+ * The knowledge base folder: KNOWLEDGE_DIR, else the project's own knowledge/ folder. Relative to
+ * the working folder, so that problems read "knowledge/entries/x.yaml:3:5".
+ */
+export function knowledgeDir(env: NodeJS.ProcessEnv): string {
+  const dir = env.KNOWLEDGE_DIR?.trim() || fileURLToPath(new URL("../knowledge", import.meta.url));
+  return relative(process.cwd(), dir) || ".";
 }

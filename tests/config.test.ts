@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../src/config.js";
@@ -27,10 +28,19 @@ describe("loadConfig", () => {
       botToken: TOKEN,
       apiRoot: "http://127.0.0.1:8081",
       dataDir: "./data",
+      knowledgeDir: "knowledge",
       adminIds: new Set([1, 2]),
       logLevel: "info",
       schedulerIntervalMs: 60_000,
     });
+  });
+
+  it("reads the knowledge base from KNOWLEDGE_DIR, relative to the working folder", () => {
+    const config = loadConfig(
+      { KNOWLEDGE_DIR: join(process.cwd(), "elsewhere") },
+      { requireToken: false },
+    );
+    expect(config.knowledgeDir).toBe("elsewhere");
   });
 
   it("says how to fix a missing token, and offers the terminal chat", () => {

@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
-import { loadKnowledgeBase } from "../src/kb/load.js";
 import type { KnowledgeBase } from "../src/kb/schema.js";
+import { loadKnowledgeBase } from "../src/knowledge.js";
 
 export const projectPath = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 

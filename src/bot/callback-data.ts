@@ -1,4 +1,4 @@
-import { LANGUAGES, type Language } from "../kb/schema.js";
+import { LANGUAGES, type Language } from "../text/language.js";
 
 /** What a button asks for. Encoded as short text, since Telegram allows 64 bytes of data. */
 export type Action =

@@ -1,24 +1,19 @@
 import type { ConversationFlavor } from "@grammyjs/conversations";
 import type { I18n, I18nFlavor } from "@grammyjs/i18n";
 import type { Context, SessionFlavor } from "grammy";
-import type { KnowledgeBase, Language } from "../kb/schema.js";
+import type { ServedKnowledge } from "../knowledge.js";
 import type { Logger } from "../logger.js";
-import type { Decision, Matcher } from "../matching/matcher.js";
+import type { Decision } from "../matching/matcher.js";
 import type { Metrics } from "../metrics.js";
 import type { SessionData, Storage } from "../storage/storage.js";
-
-/** The knowledge base and the matcher built from it: swapped together, never one without the other. */
-export interface Knowledge {
-  kb: KnowledgeBase;
-  matcher: Matcher;
-}
+import type { Language } from "../text/language.js";
 
 export type ReloadResult = { ok: true; entries: number } | { ok: false; problems: string[] };
 
 /** What the bot is built from; the entry points supply it. */
 export interface BotDeps {
   /** The knowledge currently served: read it per update, so that a reload takes effect at once. */
-  knowledge: () => Knowledge;
+  knowledge: () => ServedKnowledge;
   /** Loads the knowledge base again; an invalid one leaves the current one serving. */
   reloadKnowledge?: () => Promise<ReloadResult>;
   storage: Storage;

@@ -1,6 +1,6 @@
 import type { Context } from "grammy";
-import type { Language } from "../kb/schema.js";
 import type { SessionData } from "../storage/storage.js";
+import type { Language } from "../text/language.js";
 import { languageOfText } from "../text/language.js";
 
 /** Telegram's language_code (IETF tags from the user's app) to one of ours. */

@@ -1,7 +1,9 @@
-import type { Entry, Language } from "../kb/schema.js";
+import type { Entry } from "../kb/schema.js";
+import type { ServedKnowledge } from "../knowledge.js";
 import type { MatchResult } from "../matching/matcher.js";
 import type { AskedQuestion } from "../storage/storage.js";
-import type { BotContext, Knowledge } from "./context.js";
+import type { Language } from "../text/language.js";
+import type { BotContext } from "./context.js";
 import { sendView } from "./reply.js";
 import {
   type AnswerViewOptions,
@@ -17,7 +19,7 @@ import {
  * answer, "did you mean", or an honest "I don't know"; and the question as the operator keeps it.
  */
 export function replyToQuestion(
-  { kb, matcher }: Knowledge,
+  { kb, matcher }: ServedKnowledge,
   question: string,
   language: Language,
   t: Translate,

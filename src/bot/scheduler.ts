@@ -1,6 +1,6 @@
 import { type Bot, InlineKeyboard } from "grammy";
-import type { Language } from "../kb/schema.js";
 import type { OwedMessage, TrackerRecord } from "../storage/storage.js";
+import type { Language } from "../text/language.js";
 import { formatData } from "../tracker/amounts.js";
 import { planEnd } from "../tracker/reminders.js";
 import { usageStatus } from "../tracker/usage.js";

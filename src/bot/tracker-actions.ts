@@ -1,8 +1,8 @@
 import { InlineKeyboard, InputFile } from "grammy";
-import type { Language } from "../kb/schema.js";
 import { readAnswer } from "../reading/read-answer.js";
 import type { UsageReport } from "../reading/usage-report.js";
 import type { OwedMessage, TrackerRecord } from "../storage/storage.js";
+import type { Language } from "../text/language.js";
 import { formatData } from "../tracker/amounts.js";
 import { usageChartSvg } from "../tracker/chart.js";
 import { svgToPng } from "../tracker/chart-png.js";

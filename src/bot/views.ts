@@ -1,5 +1,6 @@
 import { InlineKeyboard } from "grammy";
-import type { Category, Entry, KnowledgeBase, Language, OutOfScopeTopic } from "../kb/schema.js";
+import type { Category, Entry, KnowledgeBase, OutOfScopeTopic } from "../kb/schema.js";
+import type { Language } from "../text/language.js";
 import { encodeAction, type Flow } from "./callback-data.js";
 import { escapeHtml } from "./html.js";
 

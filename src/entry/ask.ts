@@ -2,10 +2,9 @@
 // Without a question: reads questions from standard input, one per line, one JSON line each.
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
-import { LANGUAGES, type Language } from "../kb/schema.js";
 import { createMatcher, type MatchResult } from "../matching/matcher.js";
-import { languageOfText } from "../text/language.js";
-import { loadKnowledgeBaseOrExit } from "./knowledge-dir.js";
+import { LANGUAGES, type Language, languageOfText } from "../text/language.js";
+import { loadKnowledgeBaseOrExit } from "./load-or-exit.js";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -8,12 +8,12 @@ import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { createApp } from "../app.js";
 import { loadConfig } from "../config.js";
-import { LANGUAGES, type Language } from "../kb/schema.js";
 import { createLogger } from "../logger.js";
 import type { ApiCall } from "../offline/fake-telegram.js";
 import { FakeTelegram } from "../offline/fake-telegram.js";
 import { htmlToText } from "../offline/html-to-text.js";
 import { OfflineUser } from "../offline/offline-user.js";
+import { LANGUAGES, type Language } from "../text/language.js";
 
 const { values } = parseArgs({ options: { lang: { type: "string" } } });
 const language = values.lang as Language | undefined;

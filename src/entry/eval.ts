@@ -15,7 +15,7 @@ import {
 } from "../eval/typed-answers.js";
 import { formatProblem } from "../kb/load.js";
 import { createMatcher } from "../matching/matcher.js";
-import { loadKnowledgeBaseOrExit } from "./knowledge-dir.js";
+import { loadKnowledgeBaseOrExit } from "./load-or-exit.js";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

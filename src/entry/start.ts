@@ -2,11 +2,12 @@
 // Configuration: .env.example.
 import { existsSync } from "node:fs";
 import { run } from "@grammyjs/runner";
-import { createApp, KnowledgeBaseError } from "../app.js";
-import { registerCommands } from "../bot/create-bot.js";
+import { createApp } from "../app.js";
 import { createScheduler } from "../bot/scheduler.js";
 import { describeFailure, isTelegramFailure } from "../bot/telegram-fetch.js";
 import { ConfigError, loadConfig } from "../config.js";
+import { registerCommands } from "../create-bot.js";
+import { KnowledgeBaseError } from "../knowledge.js";
 import { createLogger } from "../logger.js";
 import { createWebhookServer } from "../server/webhook-server.js";
 

@@ -11,7 +11,7 @@ import { CI_GATE, evaluate, gateFigures } from "../eval/evaluate.js";
 import { formatProblem } from "../kb/load.js";
 import { DEFAULT_MATCHER_OPTIONS, decide, type MatcherOptions } from "../matching/matcher.js";
 import { createSearchIndex } from "../matching/search-index.js";
-import { loadKnowledgeBaseOrExit } from "./knowledge-dir.js";
+import { loadKnowledgeBaseOrExit } from "./load-or-exit.js";
 
 const file = process.argv[2] ?? "tests/eval/dev.yaml";
 if (basename(file).startsWith("test")) {

@@ -1,7 +1,6 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
-import { createNormalizer } from "../matching/normalize.js";
 import { hongKongTraditionalConverter } from "../text/chinese.js";
 import { type HongKongWords, hongKongWords } from "./hong-kong-words.js";
 import {
@@ -56,11 +55,23 @@ interface Located<T> {
   path: PathKey[];
 }
 
+export interface ReadOptions {
+  /**
+   * What a question becomes for the matcher, built from the lexicon: two questions with the same
+   * key cannot be told apart, so they may not point to two places. The matcher supplies it, since
+   * it is the matcher that reads questions.
+   */
+  questionKey: (lexicon: Lexicon) => (question: string) => string;
+}
+
 /**
  * Reads and validates the knowledge base in `dir`. Every problem is collected, none stops the
  * others from being found; the knowledge base is returned only when there are none.
  */
-export async function loadKnowledgeBase(dir: string): Promise<LoadResult> {
+export async function readKnowledgeBase(
+  dir: string,
+  { questionKey }: ReadOptions,
+): Promise<LoadResult> {
   const problems: Problem[] = [];
 
   const readSource = async (
@@ -173,12 +184,12 @@ export async function loadKnowledgeBase(dir: string): Promise<LoadResult> {
   problems.push(
     ...checkReferences(entryReferences, new Set(categories.references.map((c) => c.value.id))),
   );
-  const normalizer = createNormalizer(lexicon);
+  const keyOf = questionKey(lexicon);
   // A question may stand in one place only: an entry, or a topic the bot declines.
   problems.push(
     ...findDuplicates(
       [...entryReferences, ...outOfScope.references],
-      (entry) => entry.questions.map((question) => normalizer.terms(question).join(" ")),
+      (entry) => entry.questions.map(keyOf),
       "question (after normalisation)",
       "questions",
     ),

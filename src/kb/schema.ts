@@ -1,8 +1,5 @@
 import { z } from "zod";
-
-/** The languages the bot speaks. Knowledge-base text is written in zh-Hans and en; zh-Hant is derived. */
-export const LANGUAGES = ["zh-Hans", "zh-Hant", "en"] as const;
-export type Language = (typeof LANGUAGES)[number];
+import type { Language } from "../text/language.js";
 
 export const MAX_ANSWER_CHARS = 600;
 /** Titles label Telegram buttons, which show about this much before they truncate. */

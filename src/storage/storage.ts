@@ -1,6 +1,6 @@
 import type { StorageAdapter } from "grammy";
-import type { Language } from "../kb/schema.js";
 import type { Decision } from "../matching/matcher.js";
+import type { Language } from "../text/language.js";
 import type { AlertKind, Plan } from "../tracker/usage.js";
 
 /** A user's questions counted in a window of time: since `start` (ms), `count` of them. */

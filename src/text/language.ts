@@ -1,5 +1,8 @@
-import type { Language } from "../kb/schema.js";
 import { toSimplified } from "./chinese.js";
+
+/** The languages the bot speaks, each written by hand in the knowledge base and the locales. */
+export const LANGUAGES = ["zh-Hans", "zh-Hant", "en"] as const;
+export type Language = (typeof LANGUAGES)[number];
 
 // Characters of written Cantonese that have no Simplified counterpart to give them away.
 const CANTONESE_MARKERS = /[唔咗嘅咩冇睇啲㗎喺佢哋嘢乜咁噉嚟搵]/u;

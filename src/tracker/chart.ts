@@ -4,7 +4,8 @@
  * set in CHART_FONT_FAMILY, which chart-png.ts bundles, so the picture looks the same anywhere.
  * The words are the chart's own, per language (CHART_LABELS), not the locale files'.
  */
-import type { Language } from "../kb/schema.js";
+
+import type { Language } from "../text/language.js";
 import { formatData, MB_PER_GB } from "./amounts.js";
 import {
   addDays,

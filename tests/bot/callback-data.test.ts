@@ -8,7 +8,7 @@ import {
   MAX_CALLBACK_BYTES,
   TRACKER_COMMANDS,
 } from "../../src/bot/callback-data.js";
-import { LANGUAGES } from "../../src/kb/schema.js";
+import { LANGUAGES } from "../../src/text/language.js";
 
 const id = fc.stringMatching(/^[a-z0-9]{1,12}(?:-[a-z0-9]{1,12}){0,3}$/);
 const action: fc.Arbitrary<Action> = fc.oneof(

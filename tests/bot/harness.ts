@@ -1,8 +1,8 @@
 import { Writable } from "node:stream";
 import { afterEach, beforeEach, expect, vi } from "vitest";
-import { type App, createApp, loadKnowledge } from "../../src/app.js";
-import type { Knowledge } from "../../src/bot/context.js";
+import { type App, createApp } from "../../src/app.js";
 import type { Config } from "../../src/config.js";
+import { loadServedKnowledge, type ServedKnowledge } from "../../src/knowledge.js";
 import { createLogger } from "../../src/logger.js";
 import { type ApiCall, FakeTelegram } from "../../src/offline/fake-telegram.js";
 import { OfflineUser } from "../../src/offline/offline-user.js";
@@ -23,11 +23,11 @@ export interface Harness {
   groupMember(id?: number, languageCode?: string): OfflineUser;
 }
 
-let shipped: Promise<Knowledge> | undefined;
+let shipped: Promise<ServedKnowledge> | undefined;
 
 /** The shipped knowledge base, loaded once per test file: building it (OpenCC, the index) is most of a bot's start. */
-function shippedKnowledge(): Promise<Knowledge> {
-  shipped ??= loadKnowledge(projectPath("knowledge"));
+function shippedKnowledge(): Promise<ServedKnowledge> {
+  shipped ??= loadServedKnowledge(projectPath("knowledge"));
   return shipped;
 }
 

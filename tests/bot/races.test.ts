@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { BotContext } from "../../src/bot/context.js";
-import { lockKeys } from "../../src/bot/create-bot.js";
+import { lockKeys } from "../../src/create-bot.js";
 import { delivered } from "./faults.js";
 import { errorsIn, harnessAt, TODAY_NOON } from "./harness.js";
 

@@ -4,10 +4,10 @@ import { join } from "node:path";
 import fc from "fast-check";
 import type { Message } from "grammy/types";
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { registerCommands } from "../../src/bot/create-bot.js";
 import { MAX_MESSAGE_CHARS } from "../../src/bot/html.js";
 import { RATE_LIMIT } from "../../src/bot/rate-limit.js";
 import { createScheduler } from "../../src/bot/scheduler.js";
+import { registerCommands } from "../../src/create-bot.js";
 import { errorsIn, lastSent, onlyMessage, startHarness } from "./harness.js";
 import { isValidTelegramHtml } from "./telegram-rules.js";
 

@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { formatProblem, loadKnowledgeBase } from "../../src/kb/load.js";
+import { formatProblem } from "../../src/kb/load.js";
+import { loadKnowledgeBase } from "../../src/knowledge.js";
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 

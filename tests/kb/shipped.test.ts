@@ -6,7 +6,7 @@ import { parse } from "yaml";
 import { createI18n } from "../../src/bot/i18n.js";
 import { answerView } from "../../src/bot/views.js";
 import { hongKongWords } from "../../src/kb/hong-kong-words.js";
-import { LANGUAGES } from "../../src/kb/schema.js";
+import { LANGUAGES } from "../../src/text/language.js";
 import { CHART_LABELS } from "../../src/tracker/chart.js";
 import { projectPath, shippedKnowledgeBase } from "../helpers.js";
 

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { LANGUAGES } from "../../src/kb/schema.js";
+import { LANGUAGES } from "../../src/text/language.js";
 import { CHART_LABELS, chartDay, usageChartSvg } from "../../src/tracker/chart.js";
 import { CHART_FONT_FILES, svgToPng } from "../../src/tracker/chart-png.js";
 import type { Plan } from "../../src/tracker/usage.js";

@@ -1,7 +1,7 @@
 import { Composer } from "grammy";
 import type { Message } from "grammy/types";
-import { LANGUAGES } from "../../kb/schema.js";
 import type { SessionData } from "../../storage/storage.js";
+import { LANGUAGES } from "../../text/language.js";
 import { decodeAction } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { owe } from "../outbox.js";

@@ -1,7 +1,7 @@
 import type { Conversation } from "@grammyjs/conversations";
 import type { Context, InlineKeyboard } from "grammy";
-import type { Language } from "../../kb/schema.js";
 import type { Reading, Refusal } from "../../reading/reading.js";
+import type { Language } from "../../text/language.js";
 import { languageOfText } from "../../text/language.js";
 import { classifySmallTalk } from "../../text/small-talk.js";
 import { decodeAction } from "../callback-data.js";

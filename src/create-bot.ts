@@ -9,22 +9,21 @@ import {
   session,
 } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import { mayBeUsageReport } from "../reading/usage-report.js";
-import type { BotContext, BotDeps } from "./context.js";
-import { adminFeature } from "./features/admin.js";
-import { answerFeature } from "./features/answer.js";
-import { fallbacksFeature, unknownCommandFeature } from "./features/fallbacks.js";
-import { feedbackFeature } from "./features/feedback.js";
-import { flowsFeature } from "./features/flows.js";
-import { groupsFeature } from "./features/groups.js";
-import { inlineFeature, inlineMessageButtonsFeature } from "./features/inline.js";
-import { languageFeature } from "./features/language.js";
-import { startFeature } from "./features/start.js";
-import { topicsFeature } from "./features/topics.js";
-import { trackerFeature } from "./features/tracker.js";
-import { negotiateLanguage } from "./language.js";
-import { countQuestion } from "./rate-limit.js";
-import { canUseWebhookReply } from "./reply.js";
+import type { BotContext, BotDeps } from "./bot/context.js";
+import { adminFeature } from "./bot/features/admin.js";
+import { answerFeature } from "./bot/features/answer.js";
+import { fallbacksFeature, unknownCommandFeature } from "./bot/features/fallbacks.js";
+import { feedbackFeature } from "./bot/features/feedback.js";
+import { flowsFeature } from "./bot/features/flows.js";
+import { groupsFeature } from "./bot/features/groups.js";
+import { inlineFeature, inlineMessageButtonsFeature } from "./bot/features/inline.js";
+import { languageFeature } from "./bot/features/language.js";
+import { startFeature } from "./bot/features/start.js";
+import { topicsFeature } from "./bot/features/topics.js";
+import { trackerFeature } from "./bot/features/tracker.js";
+import { negotiateLanguage } from "./bot/language.js";
+import { countQuestion } from "./bot/rate-limit.js";
+import { canUseWebhookReply } from "./bot/reply.js";
 import {
   CALL_TIMEOUT_SECONDS,
   describeFailure,
@@ -32,7 +31,8 @@ import {
   type RetryHooks,
   type RetryPolicy,
   retryingFetch,
-} from "./telegram-fetch.js";
+} from "./bot/telegram-fetch.js";
+import { mayBeUsageReport } from "./reading/usage-report.js";
 
 export interface CreateBotOptions {
   /** Absent for the terminal chat, which needs none: a placeholder is used. */
