@@ -8,6 +8,7 @@ import type { BotContext, BotDeps, ReloadResult } from "./bot/context.js";
 import { MAX_MESSAGE_CHARS, truncate } from "./bot/html.js";
 import { createI18n } from "./bot/i18n.js";
 import { owe } from "./bot/outbox.js";
+import { type Clock, systemClock } from "./clock.js";
 import type { Config } from "./config.js";
 import { type CreateBotOptions, createBot } from "./create-bot.js";
 import { formatProblem } from "./kb/load.js";
@@ -40,6 +41,8 @@ export interface AppOptions {
   fetch?: typeof fetch;
   botInfo?: UserFromGetMe;
   retry?: CreateBotOptions["retry"];
+  /** The time the bot goes by; tests set it. Default: the system clock. */
+  clock?: Clock;
   /**
    * The knowledge base of `config.knowledgeDir`, loaded already (tests share one load among
    * their bots); reloads still read the folder.
@@ -85,6 +88,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     logger,
     metrics: createMetrics(),
     i18n: createI18n(),
+    clock: options.clock ?? systemClock,
     adminIds: config.adminIds,
   };
   const bot = createBot(deps, {
@@ -112,7 +116,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       chatId: admin,
       kind: "refused-edit" as const,
       text,
-      dueAt: new Date(),
+      dueAt: deps.clock.now(),
     }));
     await owe(bot.api, deps, owed);
   };

@@ -117,7 +117,10 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Bo
   // like a bug (or lose a reading). Past the limit, the user hears once that messages are skipped.
   guarded.on("message", async (ctx, next) => {
     if (!ctx.from || (ctx.msg.text && mayBeUsageReport(ctx.msg.text))) return next();
-    const { window, verdict } = countQuestion(ctx.session.questions, Date.now());
+    const { window, verdict } = countQuestion(
+      ctx.session.questions,
+      ctx.deps.clock.now().getTime(),
+    );
     ctx.session.questions = window;
     if (verdict === "within") return next();
     if (verdict === "just-over") await ctx.reply(ctx.t("rate-limited"));

@@ -1,6 +1,7 @@
 import type { ConversationFlavor } from "@grammyjs/conversations";
 import type { I18n, I18nFlavor } from "@grammyjs/i18n";
 import type { Context, SessionFlavor } from "grammy";
+import type { Clock } from "../clock.js";
 import type { ServedKnowledge } from "../knowledge.js";
 import type { Logger } from "../logger.js";
 import type { Decision } from "../matching/matcher.js";
@@ -20,6 +21,7 @@ export interface BotDeps {
   logger: Logger;
   metrics: Metrics;
   adminIds: ReadonlySet<number>;
+  clock: Clock;
   /** The translations, for what is said outside an update (reminders, the command menu). */
   i18n: I18n<BotContext>;
 }

@@ -39,7 +39,11 @@ export interface SentMessage {
 export async function sendOwed(
   api: Api,
   deps: BotDeps,
-  { now = new Date(), keys, limit = 50 }: { now?: Date; keys?: readonly string[]; limit?: number },
+  {
+    now = deps.clock.now(),
+    keys,
+    limit = 50,
+  }: { now?: Date; keys?: readonly string[]; limit?: number },
 ): Promise<SentMessage[]> {
   const sent: SentMessage[] = [];
   const claim = async (key?: string) =>

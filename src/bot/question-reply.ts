@@ -24,7 +24,7 @@ export function replyToQuestion(
   language: Language,
   t: Translate,
   options: AnswerViewOptions = {},
-): { result: MatchResult; view: View; asked: AskedQuestion } {
+): { result: MatchResult; view: View; asked: Omit<AskedQuestion, "at"> } {
   const result = matcher.match(question);
   const view =
     result.decision === "answer"
@@ -32,13 +32,12 @@ export function replyToQuestion(
       : result.decision === "suggest"
         ? suggestView(result.suggestions, language, t)
         : noneView(kb, result.outOfScope, language, t);
-  const asked: AskedQuestion = {
+  const asked = {
     decision: result.decision,
     ...(result.decision === "answer" ? { entryId: result.entry.id } : {}),
     ...(result.decision === "suggest" ? { offered: result.suggestions.map((e) => e.id) } : {}),
     text: question,
     language,
-    at: new Date(),
   };
   return { result, view, asked };
 }
@@ -53,7 +52,7 @@ export async function answerQuestion(ctx: BotContext, question: string): Promise
     answerOptions(ctx),
   );
   ctx.decision = result.decision;
-  await ctx.deps.storage.recordQuestion(asked);
+  await ctx.deps.storage.recordQuestion({ ...asked, at: ctx.deps.clock.now() });
   await sendView(ctx, view);
 }
 

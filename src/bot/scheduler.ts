@@ -90,7 +90,7 @@ export function createScheduler(bot: Bot<BotContext>, deps: BotDeps): Scheduler 
     });
   };
 
-  const tick = async (now = new Date()): Promise<number> => {
+  const tick = async (now = deps.clock.now()): Promise<number> => {
     const due = await deps.storage.trackers.claimDue(now, BATCH, REMINDER_CLAIM_MS);
     for (const record of due) await oweReminder(record, now);
     const sent = await sendOwed(bot.api, deps, { now, limit: BATCH });

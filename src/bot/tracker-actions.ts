@@ -208,7 +208,7 @@ export async function reportUsage(
   if (!ctx.from) return false;
   const record = await ctx.deps.storage.trackers.get(ctx.from.id);
   if (!record) return false;
-  const now = new Date();
+  const now = ctx.deps.clock.now();
   const reading = readAnswer("usage", text, {
     today: hongKongDate(now),
     plan: { totalMb: record.plan.totalMb },

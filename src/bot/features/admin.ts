@@ -24,7 +24,7 @@ admins.command("reload", async (ctx) => {
 });
 
 admins.command("stats", async (ctx) => {
-  const stats = await ctx.deps.storage.stats(new Date());
+  const stats = await ctx.deps.storage.stats(ctx.deps.clock.now());
   const t = ctx.t.bind(ctx);
   const total = stats.questionsTotal || 1;
   const share = (count: number) => `${count} (${Math.round((count / total) * 100)}%)`;

@@ -28,7 +28,7 @@ feedbackFeature.on("callback_query:data", async (ctx, next) => {
       kind: "feedback-prompt",
       text: ctx.t("feedback-ask-missing"),
       options: { reply_markup: { force_reply: true, selective: true } },
-      dueAt: new Date(),
+      dueAt: ctx.deps.clock.now(),
     },
   ]);
   // Sent now, it is known by its id; sent later by the scheduler, by its words.

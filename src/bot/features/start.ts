@@ -27,7 +27,7 @@ privateChat.command("start", async (ctx) => {
   // `/start usage`, from a group's link: the tracker, as /usage shows it.
   if (ctx.match === "usage") {
     const record = await ctx.deps.storage.trackers.get(ctx.from.id);
-    if (record) await sendUsage(ctx, record, new Date());
+    if (record) await sendUsage(ctx, record, ctx.deps.clock.now());
     else await sendView(ctx, trackerOfferView(ctx.t.bind(ctx)));
     return;
   }

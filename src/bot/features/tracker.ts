@@ -20,7 +20,7 @@ const privateChat = trackerFeature.chatType("private");
 privateChat.command(["usage", "tracker"], async (ctx) => {
   const record = await ctx.deps.storage.trackers.get(ctx.from.id);
   if (!record) return sendView(ctx, trackerOfferView(ctx.t.bind(ctx)));
-  await sendUsage(ctx, record, new Date());
+  await sendUsage(ctx, record, ctx.deps.clock.now());
 });
 
 privateChat.command("used", async (ctx) => {
@@ -35,7 +35,7 @@ privateChat.on("message:text", async (ctx, next) => {
   const text = ctx.msg.text;
   if (asksOwnUsage(text)) {
     const record = await ctx.deps.storage.trackers.get(ctx.from.id);
-    if (record) return sendUsage(ctx, record, new Date());
+    if (record) return sendUsage(ctx, record, ctx.deps.clock.now());
     return next();
   }
   const report = mayBeUsageReport(text) ? text : reportWithin(text);
@@ -55,13 +55,16 @@ trackerFeature.on("callback_query:data", async (ctx, next) => {
   }
   if (action.kind === "usage") {
     await ctx.editMessageReplyMarkup().catch(() => undefined);
-    await recordTotal(ctx, record, action.usedMb, new Date(), { reset: action.reset });
+    await recordTotal(ctx, record, action.usedMb, ctx.deps.clock.now(), { reset: action.reset });
     return;
   }
   switch (action.command) {
     case "pause":
     case "resume": {
-      const updated = scheduled({ ...record, paused: action.command === "pause" }, new Date());
+      const updated = scheduled(
+        { ...record, paused: action.command === "pause" },
+        ctx.deps.clock.now(),
+      );
       await ctx.deps.storage.trackers.save(updated);
       // The button under the message shows the new state, so the next tap does what it says.
       await ctx

@@ -177,7 +177,9 @@ export function flowKit(
   /** A question typed midway: its answer, "did you mean" (buttons that keep the flow), or "I don't know". */
   const answerMidway = async (ctx: FlowContext, text: string): Promise<void> => {
     const { view, asked } = replyToQuestion(deps.knowledge(), text, language, t, { inFlow: true });
-    await conversation.external(() => deps.storage.recordQuestion(asked));
+    await conversation.external(() =>
+      deps.storage.recordQuestion({ ...asked, at: deps.clock.now() }),
+    );
     await live.retire(ctx);
     await send(ctx, view);
   };
