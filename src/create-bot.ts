@@ -22,7 +22,7 @@ import { startFeature } from "./bot/features/start.js";
 import { topicsFeature } from "./bot/features/topics.js";
 import { trackerFeature } from "./bot/features/tracker.js";
 import { negotiateLanguage } from "./bot/language.js";
-import { countQuestion } from "./bot/rate-limit.js";
+import { limitQuestions } from "./bot/rate-limit.js";
 import { canUseWebhookReply } from "./bot/reply.js";
 import {
   CALL_TIMEOUT_SECONDS,
@@ -32,7 +32,6 @@ import {
   type RetryPolicy,
   retryingFetch,
 } from "./bot/telegram-fetch.js";
-import { mayBeUsageReport } from "./reading/usage-report.js";
 
 export interface CreateBotOptions {
   /** Absent for the terminal chat, which needs none: a placeholder is used. */
@@ -83,18 +82,18 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Bo
   bot.use((ctx, next) => deps.storage.withLocks(lockKeys(ctx), next));
   bot.use(updateLog);
   // Errors stop at this boundary, logged: handleUpdate, polling and webhooks all keep going.
-  const guarded = bot.errorBoundary(reportError);
-  guarded.use((ctx, next) => {
+  const withinBoundary = bot.errorBoundary(reportError);
+  withinBoundary.use((ctx, next) => {
     ctx.deps = deps;
     return next();
   });
   // Sessions belong to users, not chats: inline queries have no chat.
-  guarded.use(
+  withinBoundary.use(
     session({ initial: () => ({}), storage: deps.storage.sessions, getSessionKey: senderKey }),
   );
   // A reply Telegram refused (after the client's retries) ends the update here, inside the
   // session: what the user did before it (a language chosen, a rating) is stored all the same.
-  guarded.use(async (ctx, next) => {
+  withinBoundary.use(async (ctx, next) => {
     try {
       await next();
     } catch (error) {
@@ -102,30 +101,19 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Bo
       reportError(new BotError(error, ctx));
     }
   });
-  guarded.use((ctx, next) => {
+  withinBoundary.use((ctx, next) => {
     ctx.language = negotiateLanguage(ctx, ctx.from ? ctx.session : undefined);
     return next();
   });
   const { i18n } = deps;
-  guarded.use(i18n);
-  guarded.use(answerEveryCallback);
-  guarded.use(inlineMessageButtonsFeature);
+  withinBoundary.use(i18n);
+  withinBoundary.use(answerEveryCallback);
+  withinBoundary.use(inlineMessageButtonsFeature);
   // Flows come first: while one is active, its conversation takes the chat's updates, so an
   // answer to a flow is never dropped by the rate limit below.
-  guarded.use(flowsFeature(deps));
-  // Only questions are limited: a dropped button tap, inline keystroke or usage report would look
-  // like a bug (or lose a reading). Past the limit, the user hears once that messages are skipped.
-  guarded.on("message", async (ctx, next) => {
-    if (!ctx.from || (ctx.msg.text && mayBeUsageReport(ctx.msg.text))) return next();
-    const { window, verdict } = countQuestion(
-      ctx.session.questions,
-      ctx.deps.clock.now().getTime(),
-    );
-    ctx.session.questions = window;
-    if (verdict === "within") return next();
-    if (verdict === "just-over") await ctx.reply(ctx.t("rate-limited"));
-  });
-  guarded.use(
+  withinBoundary.use(flowsFeature(deps));
+  withinBoundary.on("message", limitQuestions);
+  withinBoundary.use(
     startFeature,
     topicsFeature,
     languageFeature,

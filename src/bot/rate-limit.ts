@@ -1,4 +1,6 @@
+import { mayBeUsageReport } from "../reading/usage-report.js";
 import type { QuestionWindow } from "../storage/storage.js";
+import type { BotContext } from "./context.js";
 
 /**
  * Questions per user per window before the bot asks them to slow down: generous enough for a
@@ -25,4 +27,18 @@ export function countQuestion(
   const verdict =
     count <= limit.messages ? "within" : count === limit.messages + 1 ? "just-over" : "over";
   return { window: { start: current.start, count }, verdict };
+}
+
+/**
+ * Only questions are limited: a dropped button tap, inline keystroke or usage report would look
+ * like a bug (or lose a reading). Past the limit, the user hears once that messages are skipped.
+ * Flows run before this, so an answer to a flow is never dropped.
+ */
+export async function limitQuestions(ctx: BotContext, next: () => Promise<void>): Promise<void> {
+  const text = ctx.message?.text;
+  if (!ctx.from || (text && mayBeUsageReport(text))) return next();
+  const { window, verdict } = countQuestion(ctx.session.questions, ctx.deps.clock.now().getTime());
+  ctx.session.questions = window;
+  if (verdict === "within") return next();
+  if (verdict === "just-over") await ctx.reply(ctx.t("rate-limited"));
 }
