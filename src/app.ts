@@ -25,8 +25,11 @@ import { openStorage } from "./storage/open.js";
 export interface App {
   bot: Bot<BotContext>;
   deps: BotDeps;
-  /** Watches the knowledge folder and reloads on every change, until close. */
-  watchKnowledge(): void;
+  /**
+   * Watches the knowledge folder and reloads on every change, until close; `onReloaded` hears
+   * each outcome, after the admins were told of a refused edit.
+   */
+  watchKnowledge(onReloaded?: (result: ReloadResult) => void): void;
   close(): Promise<void>;
 }
 
@@ -99,7 +102,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     ...(options.retry ? { retry: options.retry } : {}),
   });
   let watcher: FSWatcher | undefined;
-  let settle: NodeJS.Timeout | undefined;
+  let pendingReload: NodeJS.Timeout | undefined;
   /**
    * A refused edit, told to each admin once: every instance with the same files refuses it, and
    * the owed message's key (the files, hashed) lets only the first one through.
@@ -120,24 +123,33 @@ export async function createApp(options: AppOptions): Promise<App> {
     }));
     await owe(bot.api, deps, owed);
   };
-  const reloadAndTell = () =>
+  const reloadAndTell = (): Promise<ReloadResult | undefined> =>
     reloadKnowledge()
-      .then(tellAdmins)
-      .catch((error: unknown) => logger.error({ err: error }, "knowledge base reload failed"));
+      .then(async (result) => {
+        await tellAdmins(result);
+        return result;
+      })
+      .catch((error: unknown) => {
+        logger.error({ err: error }, "knowledge base reload failed");
+        return undefined;
+      });
   // /reload on any instance reaches this one too.
   storage.onReload(() => void reloadAndTell());
   return {
     bot,
     deps,
-    watchKnowledge() {
+    watchKnowledge(onReloaded) {
       watcher = watch(dir, { recursive: true }, () => {
-        clearTimeout(settle);
-        settle = setTimeout(() => void reloadAndTell(), RELOAD_SETTLE_MS);
+        clearTimeout(pendingReload);
+        pendingReload = setTimeout(
+          () => void reloadAndTell().then((result) => result && onReloaded?.(result)),
+          RELOAD_SETTLE_MS,
+        );
       });
     },
     close: async () => {
       watcher?.close();
-      clearTimeout(settle);
+      clearTimeout(pendingReload);
       await storage.close();
     },
   };

@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { ReloadResult } from "../../src/bot/context.js";
 import { projectPath } from "../helpers.js";
 import { ADMIN_ID, type Harness, onlyMessage, startHarness, textsOf } from "./harness.js";
 
@@ -50,7 +51,8 @@ describe("reloading the knowledge base", () => {
   });
 
   it("follows edits to the folder on its own, and tells the admins about a bad one", async () => {
-    harness.app.watchKnowledge();
+    const reloads = queue<ReloadResult>();
+    harness.app.watchKnowledge(reloads.push);
     writeFileSync(
       wifiFile(),
       readFileSync(wifiFile(), "utf8").replace(
@@ -58,13 +60,14 @@ describe("reloading the knowledge base", () => {
         "Free Wi-Fi around?",
       ),
     );
-    await waitFor(async () => (await ask()).includes("Free Wi-Fi around?"));
+    expect(await reloads.next()).toEqual({ ok: true, entries: 24 });
+    expect(await ask()).toContain("Free Wi-Fi around?");
     writeFileSync(wifiFile(), "- id: [unclosed\n");
-    await waitFor(async () =>
-      harness.telegram.calls.some(
-        (call) => call.method === "sendMessage" && call.payload.chat_id === ADMIN_ID,
-      ),
+    expect(await reloads.next()).toMatchObject({ ok: false });
+    const toAdmin = harness.telegram.calls.filter(
+      (call) => call.method === "sendMessage" && call.payload.chat_id === ADMIN_ID,
     );
+    expect(toAdmin).toHaveLength(1);
     expect(await ask()).toContain("Free Wi-Fi around?");
   });
 
@@ -74,11 +77,19 @@ describe("reloading the knowledge base", () => {
   });
 });
 
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error("timed out");
+/** Values as they come, each taken once by `next`, in order. */
+function queue<T>(): { push: (value: T) => void; next: () => Promise<T> } {
+  const values: T[] = [];
+  const waiting: ((value: T) => void)[] = [];
+  return {
+    push: (value) => {
+      const taker = waiting.shift();
+      if (taker) taker(value);
+      else values.push(value);
+    },
+    next: () =>
+      values.length > 0
+        ? Promise.resolve(values.shift() as T)
+        : new Promise((resolve) => waiting.push(resolve)),
+  };
 }

@@ -140,8 +140,13 @@ describe("a webhook reply to an update slower than the acknowledgement", () => {
       botInfo: telegram.botInfo,
       client: { fetch: telegram.fetch, canUseWebhookReply: () => true },
     });
+    // The handler goes on only once the acknowledgement has been sent.
+    let acknowledged = () => {};
+    const afterAcknowledgement = new Promise<void>((resolve) => {
+      acknowledged = resolve;
+    });
     bot.on("message", async (ctx) => {
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await afterAcknowledgement;
       await ctx.reply("late, but here");
     });
     const slow = createWebhookServer({
@@ -159,6 +164,8 @@ describe("a webhook reply to an update slower than the acknowledgement", () => {
       headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET },
     });
     expect(await response.text()).toBe("ok");
+    expect(telegram.calls.filter((call) => call.method === "sendMessage")).toEqual([]);
+    acknowledged();
     await slow.close();
     const sent = telegram.calls.filter((call) => call.method === "sendMessage");
     expect(sent.map((call) => call.payload.text)).toEqual(["late, but here"]);
