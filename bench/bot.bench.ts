@@ -14,7 +14,9 @@ import { createLogger } from "../src/logger.js";
 import { FakeTelegram } from "../src/offline/fake-telegram.js";
 import { textUpdate } from "../tests/e2e/processes.js";
 
-const UPDATES = 20_000;
+// Quick by default; `npm run bench -- --full` for the figures of record.
+const FULL = process.argv.includes("--full");
+const UPDATES = FULL ? 20_000 : 5_000;
 // Enough users that none reaches the rate limit, which would skip the matcher.
 const USERS = 4_000;
 
@@ -75,7 +77,9 @@ matcherTimes.sort((a, b) => a - b);
 botTimes.sort((a, b) => a - b);
 const row = (name: string, times: number[], perSecond: number) =>
   `${name.padEnd(34)}${perSecond.toFixed(0).padStart(12)}${percentile(times, 0.5).toFixed(3).padStart(10)}${percentile(times, 0.99).toFixed(3).padStart(10)}`;
-console.log(`\n${UPDATES} text updates from ${USERS} users, questions from tests/eval/test.yaml`);
+console.log(
+  `\n${UPDATES} text updates from ${USERS} users, questions from tests/eval/test.yaml (${FULL ? "full" : "quick; --full for more"})`,
+);
 console.log(
   `${"".padEnd(34)}${"per second".padStart(12)}${"p50 ms".padStart(10)}${"p99 ms".padStart(10)}`,
 );
