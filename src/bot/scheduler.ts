@@ -2,13 +2,12 @@ import { type Bot, InlineKeyboard } from "grammy";
 import type { OwedMessage, TrackerRecord } from "../storage/storage.js";
 import type { Language } from "../text/language.js";
 import { formatData } from "../tracker/amounts.js";
-import { planEnd } from "../tracker/reminders.js";
-import { usageStatus } from "../tracker/usage.js";
+import { planEnd, withNextReminder } from "../tracker/reminders.js";
+import { readingsOf, usageStatus } from "../tracker/usage.js";
 import { encodeAction } from "./callback-data.js";
 import type { BotContext, BotDeps } from "./context.js";
 import { escapeHtml } from "./html.js";
 import { sendOwed } from "./outbox.js";
-import { readingsOf, scheduled } from "./tracker-actions.js";
 
 /** Reminders and owed messages handled per tick: a backlog drains over several ticks. */
 const BATCH = 50;
@@ -85,7 +84,10 @@ export function createScheduler(bot: Bot<BotContext>, deps: BotDeps): Scheduler 
       // The end-of-plan note is about the plan claimed: a plan set up since has not ended.
       const samePlan = JSON.stringify(current.plan) === JSON.stringify(record.plan);
       const ended = reminder.kind === "plan-ended" && samePlan;
-      const next = scheduled({ ...current, endedNoteSent: current.endedNoteSent || ended }, now);
+      const next = withNextReminder(
+        { ...current, endedNoteSent: current.endedNoteSent || ended },
+        now,
+      );
       await deps.storage.trackers.save(next, samePlan ? [reminder] : []);
     });
   };

@@ -131,17 +131,6 @@ export function groupHelpView(bot: string, t: Translate): View {
   };
 }
 
-/** For a user without a tracker: what it does, and a button that sets one up. */
-export function trackerOfferView(t: Translate): View {
-  return {
-    text: escapeHtml(t("tracker-none")),
-    keyboard: new InlineKeyboard().text(
-      t("button-monitor"),
-      encodeAction({ kind: "go", flow: "monitor" }),
-    ),
-  };
-}
-
 export function suggestView(suggestions: Entry[], language: Language, t: Translate): View {
   const keyboard = new InlineKeyboard();
   for (const entry of suggestions) {

@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { Resvg } from "@resvg/resvg-js";
-import { CHART_FONT_FAMILY } from "./chart.js";
+import { CHART_FONT_FAMILY } from "./chart-drawing.js";
 
 /**
  * Noto Sans SC, regular and bold, cut down to the characters the chart draws (fonts/README.md):

@@ -38,3 +38,16 @@ export function nextReminder(
   }
   return state.endedNoteSent ? undefined : { at: end, kind: "plan-ended" };
 }
+
+/**
+ * A tracker as of `now` with its next reminder's time (`nextReminderAt`, ISO, UTC) worked out:
+ * what the scheduler claims by. Without one due ever, the field is left out.
+ */
+export function withNextReminder<T extends ReminderState & { nextReminderAt?: string }>(
+  tracker: T,
+  now: Date,
+): T {
+  const next = nextReminder(tracker, now);
+  const { nextReminderAt: _previous, ...rest } = tracker;
+  return (next ? { ...rest, nextReminderAt: next.at.toISOString() } : rest) as T;
+}

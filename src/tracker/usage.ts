@@ -25,6 +25,13 @@ export interface Reading {
   usedMb: number;
 }
 
+/** Readings as they are stored, their times ISO text, as the arithmetic takes them. */
+export function readingsOf(tracker: {
+  readings: readonly { at: string; usedMb: number }[];
+}): Reading[] {
+  return tracker.readings.map((reading) => ({ at: new Date(reading.at), usedMb: reading.usedMb }));
+}
+
 export interface UsageStatus {
   usedMb: number;
   leftMb: number;

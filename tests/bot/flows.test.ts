@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { buttonsOf, errorsIn, type Harness, startHarness, textsOf } from "./harness.js";
+import type { ApiCall } from "../../src/offline/fake-telegram.js";
+import { buttonsOf, errorsIn, type Harness, sentTexts, startHarness, textsOf } from "./harness.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "hk-sim-flows-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -16,13 +17,8 @@ afterEach(() => {
   expect(errorsIn(harness.logs)).toEqual([]);
 });
 
-/** The texts of the messages the bot sent (not edited) in these calls. */
-const sentTexts = (calls: Awaited<ReturnType<ReturnType<Harness["user"]>["send"]>>) =>
-  calls.filter((call) => call.method === "sendMessage").map((call) => String(call.payload.text));
-
-/** The last text the bot sent in these calls. */
-const last = (calls: Awaited<ReturnType<ReturnType<Harness["user"]>["send"]>>) =>
-  textsOf(calls).at(-1) ?? "";
+/** The last text the bot sent or edited in these calls. */
+const last = (calls: ApiCall[]) => textsOf(calls).at(-1) ?? "";
 
 describe("/share", () => {
   it("walks five questions by buttons to a recommendation with its reasons, caveats and entries", async () => {
@@ -124,14 +120,14 @@ describe("/share", () => {
 
   it("continues after a restart with the answers given before", async () => {
     const file = join(scratch, "flow-restart.sqlite");
-    const before = await startHarness(file);
+    const before = await startHarness({ databaseFile: file });
     const user = before.user(100, "en");
     await user.send("/share");
     await user.press("4");
     await user.press("Regular visits, or I live there");
     await before.app.close();
 
-    const after = await startHarness(file);
+    const after = await startHarness({ databaseFile: file });
     const resumed = after.user(100, "en");
     expect(last(await resumed.send("no"))).toBe("How much data does each of you use?");
     await resumed.send("light");

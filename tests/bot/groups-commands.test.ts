@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { scheduled } from "../../src/bot/tracker-actions.js";
+import { withNextReminder } from "../../src/tracker/reminders.js";
 import { buttonsOf, errorsIn, type Harness, onlyMessage, startHarness } from "./harness.js";
 
 const BOT = "hk_sim_faq_bot";
@@ -189,7 +189,7 @@ describe("/start usage in a private chat, from a group's link", () => {
       [101, "zh-hk", "已用 3 GB / 10 GB"],
     ] as const) {
       await harness.app.deps.storage.trackers.save(
-        scheduled(
+        withNextReminder(
           {
             userId,
             chatId: userId,

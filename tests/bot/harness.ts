@@ -1,6 +1,7 @@
 import { Writable } from "node:stream";
 import { afterEach, beforeEach, expect, vi } from "vitest";
 import { type App, createApp } from "../../src/app.js";
+import type { Clock } from "../../src/clock.js";
 import type { Config } from "../../src/config.js";
 import { loadServedKnowledge, type ServedKnowledge } from "../../src/knowledge.js";
 import { createLogger } from "../../src/logger.js";
@@ -23,6 +24,28 @@ export interface Harness {
   groupMember(id?: number, languageCode?: string): OfflineUser;
 }
 
+export interface HarnessOptions {
+  databaseFile?: string;
+  knowledgeDir?: string;
+  databaseUrl?: string;
+  /** The time the bot goes by; default: the system's (which tests may fake). */
+  clock?: Clock;
+}
+
+/** A clock that stands still until a test moves it. */
+export class ManualClock implements Clock {
+  #at: number;
+  constructor(at: Date) {
+    this.#at = at.getTime();
+  }
+  now(): Date {
+    return new Date(this.#at);
+  }
+  advance(ms: number): void {
+    this.#at += ms;
+  }
+}
+
 let shipped: Promise<ServedKnowledge> | undefined;
 
 /** The shipped knowledge base, loaded once per test file: building it (OpenCC, the index) is most of a bot's start. */
@@ -36,11 +59,12 @@ function shippedKnowledge(): Promise<ServedKnowledge> {
  * SQLite file (in memory by default), or with `databaseUrl` a PostgreSQL database that several
  * harnesses may share, as instances do.
  */
-export async function startHarness(
+export async function startHarness({
   databaseFile = ":memory:",
   knowledgeDir = projectPath("knowledge"),
-  databaseUrl?: string,
-): Promise<Harness> {
+  databaseUrl,
+  clock,
+}: HarnessOptions = {}): Promise<Harness> {
   const telegram = new FakeTelegram();
   const logs: Record<string, unknown>[] = [];
   const retryWaits: number[] = [];
@@ -70,6 +94,7 @@ export async function startHarness(
       },
     },
     ...(knowledgeDir === projectPath("knowledge") ? { knowledge: await shippedKnowledge() } : {}),
+    ...(clock ? { clock } : {}),
   });
   return {
     app,

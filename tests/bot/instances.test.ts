@@ -24,7 +24,7 @@ describe.skipIf(!POSTGRES_URL)("two instances on one PostgreSQL", () => {
       return dir;
     });
     [one, two] = (await Promise.all(
-      folders.map((dir) => startHarness(":memory:", dir, database.url)),
+      folders.map((dir) => startHarness({ knowledgeDir: dir, databaseUrl: database.url })),
     )) as [Harness, Harness];
   });
   afterEach(async () => {

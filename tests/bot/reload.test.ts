@@ -17,7 +17,7 @@ const ask = async () =>
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), "hk-sim-kb-"));
   cpSync(projectPath("knowledge"), dir, { recursive: true });
-  harness = await startHarness(":memory:", dir);
+  harness = await startHarness({ knowledgeDir: dir });
 });
 afterEach(async () => {
   await harness.app.close();

@@ -52,13 +52,13 @@ describe("when Telegram pushes back", () => {
 describe("a restart", () => {
   it("loses no session: a reply to the 👎 prompt sent before the restart is still taken", async () => {
     const file = join(scratch, "restart.sqlite");
-    const before = await startHarness(file);
+    const before = await startHarness({ databaseFile: file });
     const user = before.user(100, "en");
     await user.send("can i share data through a hotspot");
     const prompt = (await user.press("👎")).find((c) => c.method === "sendMessage");
     await before.app.close();
 
-    const after = await startHarness(file);
+    const after = await startHarness({ databaseFile: file });
     // Telegram quotes the message replied to: the prompt, as the bot sent it before the restart.
     const quoted = prompt?.result as Message;
     const reply = onlyMessage(
@@ -75,7 +75,7 @@ describe("a restart", () => {
 describe("a process that dies between storing an alert and sending it", () => {
   it("is replaced by one that sends the alerts, once each", async () => {
     const file = join(scratch, "killed-mid-send.sqlite");
-    const dying = await startHarness(file);
+    const dying = await startHarness({ databaseFile: file });
     await dying.app.deps.storage.trackers.save({
       userId: 100,
       chatId: 100,
@@ -94,7 +94,7 @@ describe("a process that dies between storing an alert and sending it", () => {
       );
     });
 
-    const next = await startHarness(file);
+    const next = await startHarness({ databaseFile: file });
     const scheduler = createScheduler(next.app.bot, next.app.deps);
     const later = (minutes: number) => new Date(Date.now() + minutes * 60_000);
     // Two alerts were owed (1000 of 1024 MB: little left, and too fast). The one the dead

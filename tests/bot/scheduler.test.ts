@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { createScheduler, type Scheduler } from "../../src/bot/scheduler.js";
-import { scheduled } from "../../src/bot/tracker-actions.js";
 import type { TrackerRecord } from "../../src/storage/storage.js";
+import { withNextReminder } from "../../src/tracker/reminders.js";
 import { errorsIn, type Harness, startHarness } from "./harness.js";
 
 const hk = (dateTime: string) => new Date(`${dateTime}+08:00`);
@@ -9,7 +9,7 @@ let harness: Harness;
 let scheduler: Scheduler;
 
 const tracker = (userId: number, checkInHour?: number): TrackerRecord =>
-  scheduled(
+  withNextReminder(
     {
       userId,
       chatId: userId,

@@ -7,7 +7,7 @@ import { createI18n } from "../../src/bot/i18n.js";
 import { answerView } from "../../src/bot/views.js";
 import { hongKongWords } from "../../src/kb/hong-kong-words.js";
 import { LANGUAGES } from "../../src/text/language.js";
-import { CHART_LABELS } from "../../src/tracker/chart.js";
+import { CHART_LABELS } from "../../src/tracker/chart-labels.js";
 import { projectPath, shippedKnowledgeBase } from "../helpers.js";
 
 const ENTRY_FILES = ["cards.yaml", "monitoring.yaml", "plans.yaml", "sharing.yaml"];

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { LANGUAGES } from "../../src/text/language.js";
-import { CHART_LABELS, chartDay, usageChartSvg } from "../../src/tracker/chart.js";
+import { usageChartSvg } from "../../src/tracker/chart.js";
+import { CHART_LABELS, chartDay } from "../../src/tracker/chart-labels.js";
 import { CHART_FONT_FILES, svgToPng } from "../../src/tracker/chart-png.js";
 import type { Plan } from "../../src/tracker/usage.js";
 

@@ -5,6 +5,7 @@ import {
   checkReading,
   hongKongDate,
   type Plan,
+  readingsOf,
   usageBar,
   usageStatus,
 } from "../../src/tracker/usage.js";
@@ -159,5 +160,21 @@ describe("checkReading", () => {
     expect(checkReading(plan, readings, -1)).toBe("negative");
     expect(checkReading(plan, readings, 100 * GB)).toBe("above-plan");
     expect(checkReading(plan, readings, Number.NaN)).toBe("negative");
+  });
+});
+
+describe("readingsOf", () => {
+  it("turns stored readings (ISO times) into the arithmetic's, in order", () => {
+    const stored = {
+      readings: [
+        { at: "2026-11-20T12:00:00.000Z", usedMb: 100 },
+        { at: "2026-11-21T12:00:00.000Z", usedMb: 250.5 },
+      ],
+    };
+    expect(readingsOf(stored)).toEqual([
+      { at: new Date("2026-11-20T12:00:00.000Z"), usedMb: 100 },
+      { at: new Date("2026-11-21T12:00:00.000Z"), usedMb: 250.5 },
+    ]);
+    expect(readingsOf({ readings: [] })).toEqual([]);
   });
 });

@@ -10,7 +10,7 @@ import { createShareFlow } from "../flows/share.js";
  * Bump when a flow's questions change shape: conversations stored by an older version are then
  * dropped instead of replayed against code they no longer match.
  */
-const FLOWS_VERSION = 4;
+const FLOWS_VERSION = 5;
 const KEY_PREFIX = "flow:";
 
 /** What the conversations plugin stores per chat: its version pair and the active flows. */

@@ -4,8 +4,10 @@ import type { BotContext } from "../context.js";
 import { enterFlow } from "../flows/enter-flow.js";
 import { sendEntry } from "../question-reply.js";
 import { sendView } from "../reply.js";
-import { reportUsage, sendUsage } from "../tracker-actions.js";
-import { amountOfPayload, topicsView, trackerOfferView, welcomeView } from "../views.js";
+import { trackerOfferView } from "../tracker-views.js";
+import { replyWithUsageChart } from "../usage-chart-reply.js";
+import { reportUsage } from "../usage-reports.js";
+import { amountOfPayload, topicsView, welcomeView } from "../views.js";
 
 const SAMPLE_COUNT = 3;
 /** `/start faq_<entry id>`: the deep link inline results and group answers open. */
@@ -27,7 +29,7 @@ privateChat.command("start", async (ctx) => {
   // `/start usage`, from a group's link: the tracker, as /usage shows it.
   if (ctx.match === "usage") {
     const record = await ctx.deps.storage.trackers.get(ctx.from.id);
-    if (record) await sendUsage(ctx, record, ctx.deps.clock.now());
+    if (record) await replyWithUsageChart(ctx, record, ctx.deps.clock.now());
     else await sendView(ctx, trackerOfferView(ctx.t.bind(ctx)));
     return;
   }

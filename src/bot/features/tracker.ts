@@ -1,17 +1,12 @@
 import { Composer } from "grammy";
 import { asksOwnUsage, mayBeUsageReport, reportWithin } from "../../reading/usage-report.js";
+import { withNextReminder } from "../../tracker/reminders.js";
 import { decodeAction } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { sendView } from "../reply.js";
-import {
-  recordTotal,
-  reportUsage,
-  scheduled,
-  sendUsage,
-  trackerDeleteKeyboard,
-  trackerKeyboard,
-} from "../tracker-actions.js";
-import { trackerOfferView } from "../views.js";
+import { trackerDeleteView, trackerKeyboard, trackerOfferView } from "../tracker-views.js";
+import { replyWithUsageChart } from "../usage-chart-reply.js";
+import { recordTotal, reportUsage } from "../usage-reports.js";
 
 /** /usage, /used and /tracker: the user's own data tracker, and usage reports typed plainly. */
 export const trackerFeature = new Composer<BotContext>();
@@ -20,7 +15,7 @@ const privateChat = trackerFeature.chatType("private");
 privateChat.command(["usage", "tracker"], async (ctx) => {
   const record = await ctx.deps.storage.trackers.get(ctx.from.id);
   if (!record) return sendView(ctx, trackerOfferView(ctx.t.bind(ctx)));
-  await sendUsage(ctx, record, ctx.deps.clock.now());
+  await replyWithUsageChart(ctx, record, ctx.deps.clock.now());
 });
 
 privateChat.command("used", async (ctx) => {
@@ -35,7 +30,7 @@ privateChat.on("message:text", async (ctx, next) => {
   const text = ctx.msg.text;
   if (asksOwnUsage(text)) {
     const record = await ctx.deps.storage.trackers.get(ctx.from.id);
-    if (record) return sendUsage(ctx, record, ctx.deps.clock.now());
+    if (record) return replyWithUsageChart(ctx, record, ctx.deps.clock.now());
     return next();
   }
   const report = mayBeUsageReport(text) ? text : reportWithin(text);
@@ -61,23 +56,20 @@ trackerFeature.on("callback_query:data", async (ctx, next) => {
   switch (action.command) {
     case "pause":
     case "resume": {
-      const updated = scheduled(
+      const updated = withNextReminder(
         { ...record, paused: action.command === "pause" },
         ctx.deps.clock.now(),
       );
       await ctx.deps.storage.trackers.save(updated);
       // The button under the message shows the new state, so the next tap does what it says.
       await ctx
-        .editMessageReplyMarkup({ reply_markup: trackerKeyboard(ctx, updated) })
+        .editMessageReplyMarkup({ reply_markup: trackerKeyboard(updated, ctx.t.bind(ctx)) })
         .catch(() => undefined);
       await ctx.reply(ctx.t(updated.paused ? "tracker-paused" : "tracker-resumed"));
       return;
     }
     case "delete":
-      await sendView(ctx, {
-        text: ctx.t("tracker-delete-confirm"),
-        keyboard: trackerDeleteKeyboard(ctx),
-      });
+      await sendView(ctx, trackerDeleteView(ctx.t.bind(ctx)));
       return;
     case "delete-yes":
       await ctx.deps.storage.trackers.delete(record.userId);

@@ -26,7 +26,7 @@ export type Pressed<T> =
  */
 export function liveQuestions(t: (key: string) => string, started: number) {
   // Numbered from when the flow began: buttons of a flow before it never match this one's.
-  let numbered = Math.floor(started / 1000) % 900_000;
+  let lastNumber = Math.floor(started / 1000) % 900_000;
   let live: { messageId: number; number: number; html: string; choices: unknown[] } | undefined;
 
   return {
@@ -38,7 +38,7 @@ export function liveQuestions(t: (key: string) => string, started: number) {
       { canGoBack, ticked }: { canGoBack: boolean; ticked?: T | undefined },
     ): Promise<void> {
       await this.retire(ctx);
-      const number = ++numbered;
+      const number = ++lastNumber;
       const button = (choice: number | "back" | "cancel") =>
         encodeAction({ kind: "flow", question: number, choice });
       const keyboard = new InlineKeyboard();
@@ -88,6 +88,9 @@ export function liveQuestions(t: (key: string) => string, started: number) {
     },
   };
 }
+
+/** The live question of one run of a flow. */
+export type LiveQuestions = ReturnType<typeof liveQuestions>;
 
 /** Choices may be objects ({ percent: 20 }): compare them by content. */
 function sameValue(a: unknown, b: unknown): boolean {

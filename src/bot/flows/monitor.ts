@@ -2,13 +2,15 @@ import { CARRIERS, type Carrier } from "../../reading/choices.js";
 import { MAX_PLAN_DAYS, NO_CHECK_IN } from "../../reading/plan.js";
 import { readAnswer, type Step } from "../../reading/read-answer.js";
 import { formatData, MB_PER_GB } from "../../tracker/amounts.js";
+import { describeThreshold, formatDay, formatHour } from "../../tracker/display.js";
 import { addDays, hongKongDate, type Plan, type Threshold } from "../../tracker/usage.js";
 import { escapeHtml } from "../html.js";
-import { describeThreshold, formatDay, formatHour, startTracker } from "../tracker-actions.js";
-import { defineFlow, type FlowScope, yesNoQuestion } from "./flow-kit.js";
+import { saveTrackerPlan } from "../tracker-plan.js";
+import { defineFlow, type FlowScope } from "./flow-kit.js";
+import { yesNoQuestion } from "./question.js";
 
 /** Carriers that issue their own cards and run their own self-service apps and sites. */
-const MAJOR: readonly Carrier[] = ["cmhk", "hkt", "smartone", "three", "unicom"];
+const CARRIERS_WITH_OWN_APPS: readonly Carrier[] = ["cmhk", "hkt", "smartone", "three", "unicom"];
 
 interface TrackerAnswers {
   totalMb: number;
@@ -20,9 +22,9 @@ interface TrackerAnswers {
 
 /** /monitor: how to check usage with one's carrier, then, if wanted, the bot's own tracker. */
 export const createMonitorFlow = defineFlow(async (scope) => {
-  const { kit, ctx, conversation } = scope;
+  const { kit, ctx } = scope;
   const { t } = kit;
-  const today = hongKongDate(new Date(await conversation.now()));
+  const today = hongKongDate(await kit.now());
 
   const carriers = CARRIERS.map((value) => ({ value, label: t(`carrier-${value}`) }));
   const carrier = await kit.ask<Carrier>(
@@ -36,10 +38,10 @@ export const createMonitorFlow = defineFlow(async (scope) => {
     }),
     false,
   );
-  const how = MAJOR.includes(carrier) ? "major" : carrier;
+  const howToCheck = CARRIERS_WITH_OWN_APPS.includes(carrier) ? "major" : carrier;
   await kit.say(
     ctx,
-    [t(`monitor-how-${how}`), "", t("monitor-how-sms"), "", t("monitor-how-phone")]
+    [t(`monitor-how-${howToCheck}`), "", t("monitor-how-sms"), "", t("monitor-how-phone")]
       .map(escapeHtml)
       .join("\n"),
   );
@@ -85,7 +87,7 @@ async function setUpTracker(
   before?: TrackerAnswers,
 ): Promise<void> {
   const { t } = kit;
-  const today = hongKongDate(new Date(await conversation.now()));
+  const today = hongKongDate(await kit.now());
   const read =
     <S extends Step>(step: S, plan?: { totalMb?: number; days?: number }) =>
     (text: string) =>
@@ -114,7 +116,7 @@ async function setUpTracker(
           describe: (days) => t("tracker-days", { days }),
           expected: t("tracker-expected-days", { max: MAX_PLAN_DAYS }),
         }),
-        startDate: (so) => {
+        startDate: (answered) => {
           const startToday = { value: today, label: t("tracker-start-today") };
           return {
             prompt: t("tracker-ask-start"),
@@ -122,14 +124,14 @@ async function setUpTracker(
               startToday,
               { value: addDays(today, -1), label: t("tracker-start-yesterday") },
             ],
-            read: read("start", { ...(so.days ? { days: so.days } : {}) }),
+            read: read("start", { ...(answered.days ? { days: answered.days } : {}) }),
             describe: (date) => formatDay(date, kit.language),
             expected: t("tracker-expected-start"),
             refusal: (reason, date) =>
               reason === "ended"
                 ? {
                     text: t("tracker-start-ended", {
-                      days: so.days ?? 0,
+                      days: answered.days ?? 0,
                       start: date ? formatDay(date, kit.language) : "",
                     }),
                     choices: [startToday],
@@ -137,17 +139,17 @@ async function setUpTracker(
                 : { text: t(`flow-refused-${reason}`) },
           };
         },
-        threshold: (so) => ({
+        threshold: (answered) => ({
           prompt: t("tracker-ask-threshold"),
           choices: [10, 20, 30].map((percent) => ({
             value: { percent } as Threshold,
             label: `${percent}%`,
           })),
-          read: read("threshold", { ...(so.totalMb ? { totalMb: so.totalMb } : {}) }),
+          read: read("threshold", { ...(answered.totalMb ? { totalMb: answered.totalMb } : {}) }),
           describe: describeThreshold,
           expected: t("tracker-expected-threshold"),
           refusal: (reason) => ({
-            text: t(`flow-refused-${reason}`, { total: formatData(so.totalMb ?? 0) }),
+            text: t(`flow-refused-${reason}`, { total: formatData(answered.totalMb ?? 0) }),
           }),
         }),
         checkIn: () => ({
@@ -186,10 +188,12 @@ async function setUpTracker(
       false,
     );
     if (confirmed !== true) continue;
-    const now = new Date(await conversation.now());
+    const now = await kit.now();
     const hour = checkIn === NO_CHECK_IN ? undefined : checkIn;
     const keepReadings = before !== undefined;
-    await conversation.external((outer) => startTracker(outer, plan, hour, now, { keepReadings }));
+    await conversation.external((outer) =>
+      saveTrackerPlan(outer, plan, hour, now, { keepReadings }),
+    );
     await kit.say(ctx, escapeHtml(t("tracker-saved")));
     return;
   }

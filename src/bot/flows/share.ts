@@ -9,12 +9,13 @@ import {
 import { hongKongDate } from "../../tracker/usage.js";
 import { encodeAction } from "../callback-data.js";
 import { escapeHtml } from "../html.js";
-import { type Choice, defineFlow, type Question, yesNoQuestion } from "./flow-kit.js";
+import { defineFlow } from "./flow-kit.js";
+import { type Choice, type Question, yesNoQuestion } from "./question.js";
 
 /** /share: five questions the family-sharing article weighs, then a workaround and its reasons. */
-export const createShareFlow = defineFlow(async ({ kit, ctx, deps, conversation }) => {
+export const createShareFlow = defineFlow(async ({ kit, ctx, deps }) => {
   const { t } = kit;
-  const today = hongKongDate(new Date(await conversation.now()));
+  const today = hongKongDate(await kit.now());
   const read =
     <S extends Step>(step: S) =>
     (text: string) =>
