@@ -5,11 +5,11 @@ import { run } from "@grammyjs/runner";
 import { createApp } from "../app.js";
 import { createScheduler } from "../bot/scheduler.js";
 import { describeFailure, isTelegramFailure } from "../bot/telegram-fetch.js";
-import { ConfigError, loadConfig } from "../config.js";
+import { loadConfig } from "../config.js";
 import { registerCommands } from "../create-bot.js";
-import { KnowledgeBaseError } from "../knowledge.js";
 import { createLogger } from "../logger.js";
 import { createWebhookServer } from "../server/webhook-server.js";
+import { startOrExit } from "./load-or-exit.js";
 
 /** The update types the bot handles; Telegram sends no others. */
 const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "inline_query"] as const;
@@ -17,24 +17,10 @@ const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "inline_
 // .env is optional: the environment itself may carry the configuration.
 if (existsSync(".env")) process.loadEnvFile(".env");
 
-let config: ReturnType<typeof loadConfig>;
-try {
-  config = loadConfig(process.env, { requireToken: true });
-} catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
-  console.error(`Cannot start: ${error.message}`);
-  process.exit(1);
-}
+const config = await startOrExit(() => loadConfig(process.env, { requireToken: true }));
 const logger = createLogger(config.logLevel);
-let app: Awaited<ReturnType<typeof createApp>>;
-try {
-  app = await createApp({ config, logger });
-} catch (error) {
-  if (!(error instanceof KnowledgeBaseError)) throw error;
-  // The bot never starts on a knowledge base it cannot read: fix it, `npm run kb:check` helps.
-  console.error(`Cannot start: ${error.message}`);
-  process.exit(1);
-}
+// The bot never starts on a knowledge base it cannot read: fix it, `npm run kb:check` helps.
+const app = await startOrExit(() => createApp({ config, logger }));
 const { bot } = app;
 
 // Say where the bot is going before it goes: an unreachable Telegram otherwise looks like a hang.

@@ -1,7 +1,7 @@
-import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { projectPath } from "../helpers.js";
+import { runChat } from "./processes.js";
 
 /**
  * The README's sample sessions, run: each block under `<!-- session: [args] -->` is typed into
@@ -15,30 +15,27 @@ const sessions = [...readme.matchAll(SESSION)].map(([, args = "", block = ""]) =
   block,
 }));
 
-function chat(input: string, args: string[]): string {
-  const { BOT_TOKEN: _token, TELEGRAM_API_ROOT: _root, ...env } = process.env;
-  const run = spawnSync(
-    process.execPath,
-    ["--import", "tsx", projectPath("src/entry/chat.ts"), ...args],
-    { input, env, encoding: "utf8", timeout: 60_000 },
-  );
-  expect(run.status).toBe(0);
-  return run.stdout.replace(/[ \t]+$/gm, "");
+/** The terminal chat with `input` piped in: what it printed, with trailing blanks cut. */
+async function chat(input: string, args: string[]): Promise<string> {
+  const { status, stdout, stderr } = await runChat(input, args);
+  expect(status, stderr).toBe(0);
+  return stdout.replace(/[ \t]+$/gm, "");
 }
 
-describe("the README's sample sessions", () => {
+// Each session is a process of its own, mostly loading the knowledge base: run side by side.
+describe.concurrent("the README's sample sessions", () => {
   it("are there to check", () => {
     expect(sessions.length).toBeGreaterThanOrEqual(3);
   });
 
   it.each(sessions.map((session, index) => [index + 1, session] as const))(
     "session %i is what the bot prints",
-    (_index, { args, block }) => {
+    async (_index, { args, block }) => {
       const typed = block
         .split("\n")
         .filter((line) => line.startsWith("> "))
         .map((line) => line.slice(2));
-      const printed = chat(`${typed.join("\n")}\n/quit\n`, args);
+      const printed = await chat(`${typed.join("\n")}\n/quit\n`, args);
       let from = 0;
       for (const part of block.split("…").map((text) => text.trim())) {
         if (part === "") continue;

@@ -2,7 +2,7 @@ import { TelegramServer } from "telegram-test-api/lib/telegramServer.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Storage, TrackerRecord } from "../../src/storage/storage.js";
 import { POSTGRES_URL, postgres } from "../storage/engines.js";
-import { type BotProcess, freePort, startWebhookBot, textUpdate, waitFor } from "./processes.js";
+import { type BotProcess, freePort, startWebhookBot, textUpdate, until } from "./processes.js";
 
 // Two `npm start` processes in webhook mode on one PostgreSQL, their outgoing calls going to a
 // Bot API emulator: updates of one chat race between them, and one of them is killed midway.
@@ -36,20 +36,15 @@ describe.skipIf(!POSTGRES_URL)("two instances behind webhooks on one PostgreSQL"
     for (let user = 1; user <= DUE_REMINDERS; user++) {
       await storage.trackers.save(tracker(1000 + user, "2026-01-01T00:00:00.000Z"));
     }
-    for (let index = 0; index < 2; index++) {
-      instances.push(
-        await startWebhookBot(
-          {
-            TELEGRAM_API_ROOT: server.config.apiURL,
-            DATABASE_URL: database.url,
-            SCHEDULER_INTERVAL_MS: "200",
-            LOG_LEVEL: "warn",
-          },
-          SECRET,
-        ),
-      );
-    }
-  }, 60_000);
+    const env = {
+      TELEGRAM_API_ROOT: server.config.apiURL,
+      DATABASE_URL: database.url,
+      SCHEDULER_INTERVAL_MS: "200",
+    };
+    // One after the other: the first claims every due reminder before the second is up, so
+    // that none is claimed by the one killed midway (its claims would wait out their lease).
+    for (let index = 0; index < 2; index++) instances.push(await startWebhookBot(env, SECRET));
+  }, 120_000);
 
   afterAll(async () => {
     for (const instance of instances) instance.process.kill("SIGKILL");
@@ -91,15 +86,33 @@ describe.skipIf(!POSTGRES_URL)("two instances behind webhooks on one PostgreSQL"
 
     // The scheduler of the surviving instance (and of the other, before it died) delivered each
     // due reminder exactly once.
-    await waitFor(
-      () => remindersTo().size === DUE_REMINDERS,
-      20_000,
-      () => instances.map((instance) => instance.output()).join("\n"),
+    await until(
+      server,
+      ["AddedBotMessage"],
+      () => (remindersTo().size === DUE_REMINDERS ? true : undefined),
+      {
+        timeoutMs: 60_000,
+        describe: () => instances.map((instance) => instance.output()).join("\n"),
+      },
     );
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    const counts = remindersTo();
-    expect(counts.size).toBe(DUE_REMINDERS);
-    expect([...counts.values()].every((count) => count === 1)).toBe(true);
+    expect([...remindersTo().values()].every((count) => count === 1)).toBe(true);
+    // And none can follow: each was owed once and claimed once (a second claim, by either
+    // instance, is a second send), and no tracker is due again to owe another.
+    const db = database.openDatabase();
+    try {
+      const owed = await db.all<{ key: string; attempts: number }>(
+        "SELECT key, attempts FROM outbox WHERE user_id > 1000 ORDER BY key",
+      );
+      expect(owed).toHaveLength(DUE_REMINDERS);
+      expect(owed.filter(({ attempts }) => Number(attempts) !== 1)).toEqual([]);
+      const due = await db.all<{ user_id: number }>(
+        "SELECT user_id FROM trackers WHERE user_id > 1000 AND next_reminder_at <= ?",
+        [new Date().toISOString()],
+      );
+      expect(due).toEqual([]);
+    } finally {
+      await db.close();
+    }
   }, 120_000);
 });
 
