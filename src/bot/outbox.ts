@@ -99,7 +99,7 @@ async function deliver(
     if (!isTelegramFailure(error)) throw error;
     if (error instanceof GrammyError && refusedForGood(error)) {
       // No attempt will do better: blocked, removed from the chat, or a message Telegram refuses.
-      await outbox.settle(message.key, "dropped", now);
+      await outbox.markDropped(message.key, now);
       if (error.error_code === 403) {
         deps.logger.info({ ...about, description: error.description }, "owed message dropped");
         await stopReminders(deps, message);
@@ -109,17 +109,17 @@ async function deliver(
       return undefined;
     }
     if (message.attempts >= MAX_ATTEMPTS) {
-      await outbox.settle(message.key, "dropped", now);
+      await outbox.markDropped(message.key, now);
       deps.logger.error({ ...about, ...describeFailure(error) }, "owed message given up");
       return undefined;
     }
     const retryAt = new Date(now.getTime() + FIRST_RETRY_DELAY_MS * 2 ** (message.attempts - 1));
-    await outbox.postpone(message.key, retryAt);
+    await outbox.scheduleRetry(message.key, retryAt);
     deps.logger.warn({ ...about, retryAt, ...describeFailure(error) }, "owed message will retry");
     return undefined;
   }
   // Telegram has it: a failure from here on must not send it again.
-  await outbox.settle(message.key, "sent", now);
+  await outbox.markSent(message.key, now);
   deps.metrics.owedSent.inc({ kind: message.kind });
   return sent.message_id;
 }

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config.js";
 import { openPostgresDatabase } from "../storage/postgres.js";
-import { copyDatabase } from "../storage/sql-storage.js";
+import { copyDatabase } from "../storage/copy-database.js";
 import { openSqliteDatabase } from "../storage/sqlite.js";
 
 const config = loadConfig(process.env, { requireToken: false });

@@ -12,23 +12,30 @@ export interface Statement {
 export interface SqlDatabase {
   readonly dialect: "sqlite" | "postgres";
   run(sql: string, params?: readonly unknown[]): Promise<{ changes: number }>;
-  /**
-   * One row. Inside `withLocks`, PostgreSQL reads it ahead the next time the same keys are
-   * locked: a statement that writes (RETURNING) goes through `all` or `run`, never here.
-   */
+  /** The first row, if any. */
   get<T>(sql: string, params?: readonly unknown[]): Promise<T | undefined>;
   all<T>(sql: string, params?: readonly unknown[]): Promise<T[]>;
   /**
-   * Runs writes in order as one transaction; on PostgreSQL in a single round trip. Inside
-   * `withLocks`, PostgreSQL may hold them back until the next statement or the locks' release,
-   * whose round trip they share: a failure then surfaces there, and the locks' work fails.
+   * Runs statements in order as one transaction: all of them are stored, or none. Inside
+   * `withLocks` or `transaction`, as a part of that transaction.
    */
   batch(statements: readonly Statement[]): Promise<void>;
-  /** Runs `work` in one transaction: all of it is stored, or none. */
+  /**
+   * Runs statements as one transaction of their own, even inside another, and commits them at
+   * once: for the counters every update bumps, whose rows a long transaction would hold locked
+   * while every other update waits (on PostgreSQL, on connections of their own).
+   */
+  batchApart(statements: readonly Statement[]): Promise<void>;
+  /**
+   * Runs `work` in one transaction: all of it is stored, or none. Inside another (`withLocks`
+   * on PostgreSQL), as a part of it that fails alone.
+   */
   transaction<T>(work: (db: SqlDatabase) => Promise<T>): Promise<T>;
   /**
-   * Runs `work` holding a lock on every key that every process sharing the database respects.
-   * Keys are taken in sorted order, so that two callers wanting the same keys never deadlock.
+   * Runs `work` holding a lock on every key that every process sharing the database respects,
+   * as one transaction (PostgreSQL) that commits before the locks are let go. Keys are taken in
+   * sorted order, so that two callers wanting the same keys never deadlock; inside another
+   * `withLocks`, only the keys not held yet are taken, and held until the outer one ends.
    */
   withLocks<T>(keys: readonly string[], work: () => Promise<T>): Promise<T>;
   /** Calls the listeners of `channel` in every process sharing the database, this one included. */
@@ -37,6 +44,16 @@ export interface SqlDatabase {
   listen(channel: string, listener: () => void): void;
   close(): Promise<void>;
 }
+
+/** `?, ?, …`, one for each value. */
+export const placeholders = (values: readonly unknown[]) => values.map(() => "?").join(", ");
+
+/**
+ * What a claiming SELECT ends with: on PostgreSQL the rows are locked, and those another claimer
+ * locked are passed over; SQLite has one writer at a time.
+ */
+export const claimingRows = (db: SqlDatabase) =>
+  db.dialect === "postgres" ? " FOR UPDATE SKIP LOCKED" : "";
 
 /**
  * Listeners by channel. Each is called in a microtask of its own: one that throws neither stops

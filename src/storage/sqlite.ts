@@ -60,6 +60,8 @@ function sqliteDatabase(db: Database.Database): SqlDatabase {
       database.transaction(async (tx) => {
         for (const { sql, params } of batched) await tx.run(sql, params);
       }),
+    // withLocks opens no transaction here: every batch is one of its own.
+    batchApart: (batched) => database.batch(batched),
     // A single process: sequentialize already runs the updates of a user or a chat in order.
     withLocks: (_keys, work) => work(),
     notify: async (channel) => listeners.call(channel),

@@ -74,9 +74,6 @@ export interface TrackerRecord {
   nextReminderAt?: string;
 }
 
-/** What became of an owed message: delivered, or given up (the chat is gone, or it kept failing). */
-export type OwedOutcome = "sent" | "dropped";
-
 /**
  * A message the bot owes a user (an alert, a check-in, the end-of-plan note, the 👎 prompt) or an
  * admin (a refused knowledge-base edit): stored before it is sent, marked once Telegram accepted
@@ -112,6 +109,9 @@ export interface Storage {
    * sharing the database: what an update reads and writes of a user and a chat is read, modified
    * and written while no other update touches them. Keys are taken in one fixed (sorted) order,
    * so two updates holding one key each and wanting the other's never wait on each other forever.
+   * On PostgreSQL `work` is one transaction, committed before the locks are let go: if it throws,
+   * or one of its statements failed, none of it is stored and this throws. Inside another
+   * `withLocks`, only the keys not held yet are taken, and kept until the outer one ends.
    */
   withLocks<T>(keys: readonly string[], work: () => Promise<T>): Promise<T>;
   /** Conversation state by key, as the conversations plugin writes it. */
@@ -136,19 +136,24 @@ export interface Storage {
     /** Adds messages; one whose key was added before, sent or not, is left as it was. */
     add(messages: readonly OwedMessage[]): Promise<void>;
     /**
-     * Claims unsettled messages due by `now` (only those of `keys`, if given), oldest first:
-     * each is moved `leaseMs` ahead, so no other instance takes it, and its attempt counted.
-     * One whose sender died before settling it is due again once the lease runs out.
+     * Claims messages neither sent nor dropped, due by `now` (only those of `keys`, if given),
+     * oldest first: each is moved `leaseMs` ahead, so no other instance takes it, and its
+     * attempt counted. One whose sender died before marking it is due again once the lease runs out.
      */
     claim(
       now: Date,
       options: { limit: number; leaseMs: number; keys?: readonly string[] },
     ): Promise<ClaimedMessage[]>;
-    /** Marks a claimed message done: it is never claimed again. */
-    settle(key: string, outcome: OwedOutcome, at: Date): Promise<void>;
-    /** Moves an unsettled message's next attempt to `at` (a backoff after a failed send). */
-    postpone(key: string, at: Date): Promise<void>;
-    /** Forgets messages settled before `before`: their keys may then be owed again. */
+    /** Marks a claimed message as accepted by Telegram at `at`: it is never claimed again. */
+    markSent(key: string, at: Date): Promise<void>;
+    /**
+     * Gives a claimed message up at `at` (the chat is gone, or it kept failing): it is never
+     * claimed again.
+     */
+    markDropped(key: string, at: Date): Promise<void>;
+    /** Moves the next attempt of a message neither sent nor dropped to `at`: a failed send's backoff. */
+    scheduleRetry(key: string, at: Date): Promise<void>;
+    /** Forgets messages sent or dropped before `before`: their keys may then be owed again. */
     purge(before: Date): Promise<void>;
   };
   /**
@@ -158,9 +163,13 @@ export interface Storage {
   announceReload(): Promise<void>;
   /** Calls `listener` on every announceReload, from any process; until close. */
   onReload(listener: () => void): void;
+  /**
+   * Counts a question, committed at once and apart from the update's transaction (which would
+   * hold the counters every update bumps for as long as it runs): counted even if it fails.
+   */
   recordQuestion(question: AskedQuestion): Promise<void>;
-  /** Records a 👍 or 👎 unless this user already rated this entry; says whether it counted. */
-  recordFeedback(userId: number, entryId: string, helpful: boolean): Promise<boolean>;
+  /** Records a 👍 or 👎 given `at`, unless this user already rated this entry; says whether it counted. */
+  recordFeedback(userId: number, entryId: string, helpful: boolean, at: Date): Promise<boolean>;
   recordFeedbackComment(userId: number, entryId: string, comment: string): Promise<void>;
   /** Entry ids, most answered first. */
   mostAsked(limit: number): Promise<string[]>;

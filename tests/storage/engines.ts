@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { afterEach, beforeEach } from "vitest";
 import { openPostgresDatabase, openPostgresStorage } from "../../src/storage/postgres.js";
 import type { SqlDatabase } from "../../src/storage/sql-database.js";
 import { openSqliteDatabase, openSqliteStorage } from "../../src/storage/sqlite.js";
@@ -8,16 +9,19 @@ import type { Storage } from "../../src/storage/storage.js";
 /** Set by .ci/start-postgres; without it the PostgreSQL half of these tests is skipped. */
 export const POSTGRES_URL = process.env.TEST_DATABASE_URL;
 
+/** A database of a test's own. */
+export interface FreshDatabase {
+  url: string;
+  /** Opens storage on it; `open()` again reaches the same database, as another instance. */
+  open(): Promise<Storage>;
+  /** The same database as plain SQL, under the storage: to set up what a test needs. */
+  openDatabase(): SqlDatabase;
+  drop(): Promise<void>;
+}
+
 export interface Engine {
   name: string;
-  /** Opens storage on a database of its own; `open()` again reaches the same database. */
-  fresh(): Promise<{
-    url: string;
-    open(): Promise<Storage>;
-    /** The same database as plain SQL, under the storage: to set up what a test needs. */
-    openDatabase(): SqlDatabase;
-    drop(): Promise<void>;
-  }>;
+  fresh(): Promise<FreshDatabase>;
 }
 
 export const sqlite: Engine = {
@@ -63,3 +67,20 @@ export const postgres: Engine = {
 
 /** The engines to run against: SQLite always, PostgreSQL where one is running. */
 export const ENGINES = POSTGRES_URL ? [sqlite, postgres] : [sqlite];
+
+/**
+ * Storage on a database of its own for each test of the enclosing describe, on `engine`; closed
+ * and dropped after it. A test that reopens it sets `storage` to what it opened.
+ */
+export function storageEachTest(engine: Engine): { database: FreshDatabase; storage: Storage } {
+  const the = {} as { database: FreshDatabase; storage: Storage };
+  beforeEach(async () => {
+    the.database = await engine.fresh();
+    the.storage = await the.database.open();
+  });
+  afterEach(async () => {
+    await the.storage.close();
+    await the.database.drop();
+  });
+  return the;
+}

@@ -25,7 +25,7 @@ describe.skipIf(!POSTGRES_URL)("npm run db:migrate-sqlite-to-pg", () => {
       language: "zh-Hans",
       at,
     });
-    await before.recordFeedback(7, "public-wifi", true);
+    await before.recordFeedback(7, "public-wifi", true, at);
     await before.trackers.save({
       userId: 7,
       chatId: 7,

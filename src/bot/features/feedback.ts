@@ -15,7 +15,12 @@ feedbackFeature.on("callback_query:data", async (ctx, next) => {
   if (action?.kind !== "rate") return next();
   if (!ctx.deps.knowledge().kb.entryById.has(action.entryId)) return expired(ctx);
   const userId = ctx.callbackQuery.from.id;
-  const counted = await ctx.deps.storage.recordFeedback(userId, action.entryId, action.helpful);
+  const counted = await ctx.deps.storage.recordFeedback(
+    userId,
+    action.entryId,
+    action.helpful,
+    ctx.deps.clock.now(),
+  );
   await ctx.answerCallbackQuery({ text: ctx.t(counted ? "feedback-thanks" : "feedback-already") });
   if (!counted || action.helpful || !ctx.chat) return;
   // Owed, not merely sent: a prompt whose send fails goes out later, and a reply to it counts.
