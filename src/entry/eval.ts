@@ -1,13 +1,23 @@
 // npm run eval -- [files…] [--typed] [--no-gate] [--no-misses]: measures answer quality on eval
 // sets (default: tests/eval/*.yaml) and, with no files or with --typed, how the flows read typed
-// answers (tests/reading). --no-misses prints the figures only: CI uses it for the held-out sets,
-// so that nobody tunes on their questions by reading their misses in a log.
+// answers (tests/reading). The held-out sets never print their misses, and --no-misses prints the
+// figures only for every set: nobody tunes on a held-out question by reading it in a log.
 import { readdir } from "node:fs/promises";
-import { join, relative } from "node:path";
+import { basename, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { acceptedIds, loadEvalSet } from "../eval/eval-set.js";
-import { CI_GATE, type EvalReport, evaluate, gateFigures, type Outcome } from "../eval/evaluate.js";
+import {
+  breakdown,
+  type EvalReport,
+  evaluate,
+  figuresOf,
+  GATES,
+  type Gate,
+  gateFigures,
+  HELD_OUT,
+  type Outcome,
+} from "../eval/evaluate.js";
 import {
   evaluateTypedAnswers,
   formatTypedReport,
@@ -46,10 +56,11 @@ for (const file of files) {
     continue;
   }
   const report = evaluate(matcher, set.items);
-  const { figures, passed } = gateFigures(report, CI_GATE);
-  const gated = !values["no-gate"];
-  if (gated && !passed) failed = true;
-  console.log(formatReport(file, report, figures, gated ? passed : undefined));
+  const gate = values["no-gate"] ? undefined : GATES[basename(file)];
+  const passed = gate ? gateFigures(report, gate).passed : undefined;
+  if (passed === false) failed = true;
+  const showMisses = !values["no-misses"] && !HELD_OUT.has(basename(file));
+  console.log(formatReport(file, report, gate, passed, showMisses));
 }
 
 if (values.typed || positionals.length === 0) {
@@ -75,15 +86,22 @@ if (values.typed || positionals.length === 0) {
 }
 process.exit(failed ? 1 : 0);
 
+function percent(share: number): string {
+  return `${(share * 100).toFixed(1).padStart(5)} %`;
+}
+
 function formatReport(
   file: string,
   report: EvalReport,
-  figures: ReturnType<typeof gateFigures>["figures"],
+  gate: Gate | undefined,
   passed: boolean | undefined,
+  showMisses: boolean,
 ): string {
-  const percent = (share: number) => `${(share * 100).toFixed(1).padStart(5)} %`;
-  const row = (label: string, share: number, count: string, gate: string) =>
-    `  ${label.padEnd(30)} ${percent(share)}  ${count.padEnd(10)} ${gate}`;
+  const figures = figuresOf(report);
+  const floor = (sign: string, share: number | undefined) =>
+    share === undefined ? "" : `gate ${sign} ${percent(share)}`;
+  const row = (label: string, share: number, count: string, gateText: string) =>
+    `  ${label.padEnd(30)} ${percent(share)}  ${count.padEnd(10)} ${gateText}`;
   const misses = report.outcomes.filter((outcome) => !outcome.right);
   return [
     `${file}: ${report.total} questions, ${report.inScope} in scope, ${report.outOfScope} out of scope`,
@@ -91,25 +109,25 @@ function formatReport(
       "answered right",
       figures.answeredRight,
       `${report.answeredRight}/${report.inScope}`,
-      `gate ≥ ${percent(CI_GATE.answeredRight)}`,
+      floor("≥", gate?.answeredRight),
     ),
     row(
       "answered or suggested right",
       figures.answeredOrSuggestedRight,
       `${report.answeredOrSuggestedRight}/${report.inScope}`,
-      `gate ≥ ${percent(CI_GATE.answeredOrSuggestedRight)}`,
+      floor("≥", gate?.answeredOrSuggestedRight),
     ),
     row(
       "out of scope held back",
       figures.heldBack,
       `${report.heldBack}/${report.outOfScope}`,
-      `gate ≥ ${percent(CI_GATE.heldBack)}`,
+      floor("≥", gate?.heldBack),
     ),
     row(
       "confidently wrong",
       figures.confidentlyWrong,
       `${report.confidentlyWrong}/${report.total}`,
-      `gate ≤ ${percent(CI_GATE.confidentlyWrong)}`,
+      floor("≤", gate?.confidentlyWrong),
     ),
     row(
       "right entry ranked first",
@@ -118,8 +136,10 @@ function formatReport(
       "",
     ),
     `  latency p50 ${report.latencyP50.toFixed(3)} ms, p99 ${report.latencyP99.toFixed(3)} ms`,
-    `  misses (${misses.length})${values["no-misses"] ? "" : ":"}`,
-    ...(values["no-misses"] ? [] : misses.map(formatMiss)),
+    ...formatBreakdown(report, "style", (item) => item.style),
+    ...formatBreakdown(report, "language", (item) => item.language),
+    `  misses (${misses.length})${showMisses ? ":" : ", not shown"}`,
+    ...(showMisses ? misses.map(formatMiss) : []),
     passed === undefined ? "  gate: not applied" : passed ? "  gate: passed" : "  gate: FAILED",
     "",
   ].join("\n");
@@ -142,4 +162,30 @@ function formatMiss({ item, result }: Outcome): string {
     .map((candidate) => `${candidate.entry.id} ${candidate.score.toFixed(2)}`)
     .join(", ");
   return `    ${mark.padEnd(9)} ${JSON.stringify(item.q)} want ${item.expect ?? "nothing"} · got ${got} · top ${top || "-"}`;
+}
+
+/** The four figures per style or language, for the sets whose questions carry one. */
+function formatBreakdown(
+  report: EvalReport,
+  label: string,
+  groupOf: Parameters<typeof breakdown>[1],
+): string[] {
+  const groups = breakdown(report, groupOf);
+  if (groups.length === 0) return [];
+  return [
+    `  by ${label.padEnd(27)}${"n".padStart(5)} ${["right", "+offered", "held back", "wrong"]
+      .map((heading) => heading.padStart(10))
+      .join(" ")}`,
+    ...groups.map(
+      ({ group, questions, figures }) =>
+        `    ${group.padEnd(26)} ${String(questions).padStart(5)} ${[
+          figures.answeredRight,
+          figures.answeredOrSuggestedRight,
+          figures.heldBack,
+          figures.confidentlyWrong,
+        ]
+          .map((share) => percent(share).padStart(10))
+          .join(" ")}`,
+    ),
+  ];
 }

@@ -55,6 +55,11 @@ export function evaluate(matcher: Matcher, items: EvalItem[]): EvalReport {
     return { item, result, milliseconds, right };
   });
 
+  return tally(outcomes);
+}
+
+/** The figures of a set of outcomes. */
+function tally(outcomes: Outcome[]): EvalReport {
   let answeredRight = 0;
   let answeredOrSuggestedRight = 0;
   let rankedFirst = 0;
@@ -76,11 +81,11 @@ export function evaluate(matcher: Matcher, items: EvalItem[]): EvalReport {
   }
 
   const latencies = outcomes.map((outcome) => outcome.milliseconds).sort((a, b) => a - b);
-  const inScope = items.filter((item) => item.expect !== null).length;
+  const inScope = outcomes.filter(({ item }) => item.expect !== null).length;
   return {
-    total: items.length,
+    total: outcomes.length,
     inScope,
-    outOfScope: items.length - inScope,
+    outOfScope: outcomes.length - inScope,
     answeredRight,
     answeredOrSuggestedRight,
     rankedFirst,
@@ -92,15 +97,53 @@ export function evaluate(matcher: Matcher, items: EvalItem[]): EvalReport {
   };
 }
 
-/** Share of the report's questions for each gated figure, and whether the gate holds. */
-export function gateFigures(report: EvalReport, gate: Gate) {
+/**
+ * The floor for each gated eval set, by file name; the others are measured only. The hard sets
+ * (issue #18) are measured until the matcher reaches their floor.
+ */
+export const GATES: Readonly<Record<string, Gate>> = {
+  "dev.yaml": CI_GATE,
+  "test.yaml": CI_GATE,
+};
+
+/** The sets only measured, never tuned on: their misses are never printed. */
+export const HELD_OUT: ReadonlySet<string> = new Set(["test.yaml", "hard-test.yaml"]);
+
+/** The four figures of each group of a report's questions: by style, or by language. */
+export function breakdown(
+  report: EvalReport,
+  groupOf: (item: EvalItem) => string | undefined,
+): { group: string; questions: number; figures: Figures }[] {
+  const groups = new Map<string, Outcome[]>();
+  for (const outcome of report.outcomes) {
+    const group = groupOf(outcome.item);
+    if (group !== undefined) groups.set(group, [...(groups.get(group) ?? []), outcome]);
+  }
+  return [...groups]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([group, outcomes]) => ({
+      group,
+      questions: outcomes.length,
+      figures: figuresOf(tally(outcomes)),
+    }));
+}
+
+export type Figures = Record<keyof Gate, number>;
+
+/** Share of the report's questions for each gated figure. */
+export function figuresOf(report: EvalReport): Figures {
   const share = (count: number, of: number) => (of === 0 ? 1 : count / of);
-  const figures = {
+  return {
     answeredRight: share(report.answeredRight, report.inScope),
     answeredOrSuggestedRight: share(report.answeredOrSuggestedRight, report.inScope),
     heldBack: share(report.heldBack, report.outOfScope),
     confidentlyWrong: report.total === 0 ? 0 : report.confidentlyWrong / report.total,
   };
+}
+
+/** The gated figures, and whether the gate holds. */
+export function gateFigures(report: EvalReport, gate: Gate) {
+  const figures = figuresOf(report);
   const passed =
     figures.answeredRight >= gate.answeredRight &&
     figures.answeredOrSuggestedRight >= gate.answeredOrSuggestedRight &&

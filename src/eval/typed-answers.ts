@@ -3,7 +3,11 @@
  * Loaded with its file and line for every problem, and measured: how many were read as expected,
  * and, the figure that must stay at zero, how many were read surely as something else.
  */
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { ANSWER_WORDS_FILE } from "../kb/load.js";
+import { answerWordsSchema } from "../kb/schema.js";
 import { type Problem, readYamlFile } from "../kb/yaml-source.js";
 import {
   type ReadContext,
@@ -42,11 +46,24 @@ const expectation = z.union([
 ]);
 
 const itemSchema = z.strictObject({ step: z.enum(STEPS), text: z.string(), expect: expectation });
-export type TypedAnswer = z.infer<typeof itemSchema>;
+/** A text typed at a step, what the reader should make of it, and what it is read against. */
+export type TypedAnswer = z.infer<typeof itemSchema> & { context: ReadContext };
 
 export type TableResult = { ok: true; items: TypedAnswer[] } | { ok: false; problems: Problem[] };
 
+/** The knowledge base the tables are written for: its answer words read them. */
+const SHIPPED_KNOWLEDGE = fileURLToPath(new URL("../../knowledge/", import.meta.url));
+
+/** The day the tables were written for, and one plan. */
+const TABLE_DAY_AND_PLAN: Omit<ReadContext, "answerWords"> = {
+  today: "2026-12-03",
+  plan: { totalMb: 10 * MB_PER_GB, days: 7 },
+};
+
+/** A table, each item read with the shipped answer words on the day and plan above. */
 export async function loadTypedAnswers(file: string): Promise<TableResult> {
+  const words = await readYamlFile(join(SHIPPED_KNOWLEDGE, ANSWER_WORDS_FILE), answerWordsSchema);
+  if (!words.ok) return words;
   const parsed = await readYamlFile(file, z.array(itemSchema));
   if (!parsed.ok) return parsed;
   const { data: items, source } = parsed;
@@ -72,14 +89,10 @@ export async function loadTypedAnswers(file: string): Promise<TableResult> {
       }
     }
   });
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, items };
+  if (problems.length > 0) return { ok: false, problems };
+  const context: ReadContext = { ...TABLE_DAY_AND_PLAN, answerWords: words.data };
+  return { ok: true, items: items.map((item) => ({ ...item, context })) };
 }
-
-/** The context every table item is read in: the day the tables were written for, and one plan. */
-export const TABLE_CONTEXT: ReadContext = {
-  today: "2026-12-03",
-  plan: { totalMb: 10 * MB_PER_GB, days: 7 },
-};
 
 export type Verdict = "as-expected" | "misread" | "safe-miss";
 export interface TypedAnswerOutcome {
@@ -95,12 +108,9 @@ export interface TypedAnswerReport {
   misread: number;
 }
 
-export function evaluateTypedAnswers(
-  items: readonly TypedAnswer[],
-  context: ReadContext = TABLE_CONTEXT,
-): TypedAnswerReport {
+export function evaluateTypedAnswers(items: readonly TypedAnswer[]): TypedAnswerReport {
   const outcomes = items.map((item): TypedAnswerOutcome => {
-    const reading = readAnswer(item.step, item.text, context) as Reading<unknown>;
+    const reading = readAnswer(item.step, item.text, item.context) as Reading<unknown>;
     return { item, reading, verdict: judge(item, reading) };
   });
   return {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { acceptedIds, type EvalItem, loadEvalSet } from "../../src/eval/eval-set.js";
+import {
+  acceptedIds,
+  type EvalItem,
+  loadEvalSet,
+  QUESTION_STYLES,
+} from "../../src/eval/eval-set.js";
 import { createNormalizer, prepare } from "../../src/matching/normalize.js";
 import { languageOfText } from "../../src/text/language.js";
 import { projectPath, shippedKnowledgeBase } from "../helpers.js";
@@ -14,6 +19,9 @@ describe("the eval sets", async () => {
   const kb = await shippedKnowledgeBase();
   const dev = await items("dev.yaml");
   const test = await items("test.yaml");
+  const hardDev = await items("hard-dev.yaml");
+  const hardTest = await items("hard-test.yaml");
+  const every = [...dev, ...test, ...hardDev, ...hardTest];
   const normalizer = createNormalizer(kb.lexicon);
   const folded = (text: string) => normalizer.terms(text).join(" ");
 
@@ -21,21 +29,21 @@ describe("the eval sets", async () => {
     const stored = new Set(
       [...kb.entries, ...kb.outOfScope].flatMap((subject) => subject.questions.map(folded)),
     );
-    const copies = [...dev, ...test].filter((item) => stored.has(folded(item.q)));
+    const copies = every.filter((item) => stored.has(folded(item.q)));
     expect(copies.map((item) => item.q)).toEqual([]);
   });
 
-  it("keep the held-out test set apart from the dev set", () => {
+  it("keep each held-out test set apart from every set tuned on", () => {
     // Text folding only: two out-of-scope questions may well share every search term.
-    const devQuestions = new Set(dev.map((item) => prepare(item.q)));
-    const shared = test.filter(
-      (item) => prepare(item.q) !== "" && devQuestions.has(prepare(item.q)),
+    const tunedOn = new Set([...dev, ...hardDev].map((item) => prepare(item.q)));
+    const shared = [...test, ...hardTest].filter(
+      (item) => prepare(item.q) !== "" && tunedOn.has(prepare(item.q)),
     );
     expect(shared.map((item) => item.q)).toEqual([]);
   });
 
   it("only expect entries that exist", () => {
-    const unknown = [...dev, ...test].flatMap(acceptedIds).filter((id) => !kb.entryById.has(id));
+    const unknown = every.flatMap(acceptedIds).filter((id) => !kb.entryById.has(id));
     expect(unknown).toEqual([]);
   });
 
@@ -53,5 +61,19 @@ describe("the eval sets", async () => {
         entry.id,
       ).toBe(true);
     }
+  });
+
+  it("have hard sets of every style, with near misses, that cover every entry", () => {
+    const hard = [...hardDev, ...hardTest];
+    expect(hard.length).toBeGreaterThanOrEqual(400);
+    expect(hard.filter((item) => item.expect === null).length).toBeGreaterThanOrEqual(100);
+    for (const style of QUESTION_STYLES) {
+      expect(hardTest.filter((item) => item.style === style).length, style).toBeGreaterThan(5);
+    }
+    expect(hard.every((item) => item.style && item.language)).toBe(true);
+    const missing = kb.entries.filter(
+      (entry) => !hardTest.some((item) => item.expect === entry.id),
+    );
+    expect(missing.map((entry) => entry.id)).toEqual([]);
   });
 });
