@@ -33,6 +33,7 @@ export async function reportUsage(
   const reading = readAnswer("usage", text, {
     today: hongKongDate(now),
     plan: { totalMb: record.plan.totalMb },
+    answerWords: ctx.deps.knowledge().kb.answerWords,
   });
   switch (reading.kind) {
     case "sure":

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { hongKongTraditionalConverter } from "../text/chinese.js";
 import { type HongKongWords, hongKongWords } from "./hong-kong-words.js";
 import {
+  answerWordsSchema,
   categorySchema,
   entrySchema,
   hongKongWordsSchema,
@@ -47,6 +48,7 @@ export const OUT_OF_SCOPE_FILE = "out-of-scope.yaml";
 export const SOURCES_FILE = "sources.yaml";
 /** Optional: without it, converted zh-Hant keeps OpenCC's words. */
 export const HONG_KONG_WORDS_FILE = "hong-kong-words.yaml";
+export const ANSWER_WORDS_FILE = "answer-words.yaml";
 
 /** Where an entry was written, so checks across files can point at it. */
 interface Located<T> {
@@ -176,6 +178,12 @@ export async function readKnowledgeBase(
       {},
   );
 
+  const answerWordsSource = await readSource(join(dir, ANSWER_WORDS_FILE));
+  const answerWords =
+    answerWordsSource?.data !== undefined
+      ? validate(answerWordsSchema, answerWordsSource, answerWordsSource.data, [])
+      : undefined;
+
   problems.push(
     ...findDuplicates(categories.references, (category) => [category.id], "category id"),
   );
@@ -195,7 +203,8 @@ export async function readKnowledgeBase(
     ),
   );
 
-  if (problems.length > 0) {
+  // Without answer words, a problem says why.
+  if (problems.length > 0 || answerWords === undefined) {
     return { ok: false, problems: problems.sort(byPosition) };
   }
   const toTraditional = hongKongTraditionalConverter();
@@ -219,6 +228,7 @@ export async function readKnowledgeBase(
       entries: built,
       outOfScope: outOfScope.valid.map(({ value }) => ({ ...value, reply: localize(value.reply) })),
       lexicon,
+      answerWords,
       entryById: new Map(built.map((entry) => [entry.id, entry])),
       sources: new Map(
         sources.valid.map(({ value }): [string, SourceArticle] => [

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CARRIERS } from "../reading/choices.js";
 import type { Language } from "../text/language.js";
 
 export const MAX_ANSWER_CHARS = 600;
@@ -87,8 +88,88 @@ export const lexiconSchema = z.strictObject({
   stopwords: z.array(text(20)).default([]),
 });
 
+/**
+ * A word typed answers are read by, written as they are read: lower case, half-width, one space
+ * between words. A "*" at its start or end stands for any letters there ("travel*", "*n't").
+ */
+const answerWord = z
+  .string()
+  .min(1, "must not be empty")
+  .refine(
+    (word) => word === word.trim() && !/\s{2}/.test(word),
+    "must have one space between words and none at the ends",
+  )
+  .refine(
+    (word) => word === word.normalize("NFKC").toLowerCase(),
+    "must be lower case and half-width (NFKC): typed answers are read so",
+  )
+  .refine(
+    (word) => !/[?()[\]{}|\\^$+]/.test(word),
+    "is a word, not a pattern: write each form out (thank, thanks)",
+  )
+  .refine((word) => /^\*?[^*]+\*?$/.test(word), 'may have "*" only at its start or end');
+
+const answerWordList = z
+  .array(answerWord)
+  .min(1, "must list at least one word")
+  .superRefine((words, context) => {
+    words.forEach((word, index) => {
+      if (words.indexOf(word) !== index) {
+        context.addIssue({ code: "custom", path: [index], message: `"${word}" is listed twice` });
+      }
+    });
+  });
+
+const leaningWords = z.strictObject({ yes: answerWordList, no: answerWordList });
+const lists = <K extends string>(keys: readonly K[]) =>
+  z.strictObject(
+    Object.fromEntries(keys.map((key) => [key, answerWordList])) as Record<
+      K,
+      typeof answerWordList
+    >,
+  );
+/** Lists matched anywhere in an answer, with the short words of each matched only as words. */
+const withWholeWords = <K extends string>(keys: readonly K[]) =>
+  z.strictObject({ ...lists(keys).shape, "whole-words": lists(keys).partial().optional() });
+
+/** The words the flows read typed answers by, list by list (knowledge/answer-words.yaml). */
+export const answerWordsSchema = z.strictObject({
+  "yes-no": z.strictObject({
+    yes: answerWordList,
+    no: answerWordList,
+    unsure: answerWordList,
+    leading: answerWordList,
+    polite: answerWordList,
+    contrast: answerWordList,
+    not: answerWordList,
+    turning: answerWordList,
+    partly: answerWordList,
+    leanings: z.strictObject({
+      together: leaningWords,
+      occasional: leaningWords,
+      offer: leaningWords,
+      confirm: leaningWords,
+    }),
+  }),
+  people: z.strictObject({
+    alone: answerWordList,
+    couple: answerWordList,
+    companions: answerWordList,
+  }),
+  stay: withWholeWords(["regular", "trip", "rarely"]),
+  use: withWholeWords(["heavy", "medium", "light", "lessening", "now-and-then", "video"]),
+  "not-a-choice": answerWordList,
+  carriers: z.strictObject({
+    ...withWholeWords(CARRIERS).shape,
+    /** Only the whole answer: "3" anywhere else is a number. */
+    "whole-answers": lists(CARRIERS).partial().optional(),
+  }),
+  "check-in": z.strictObject({ none: answerWordList, yes: answerWordList, polite: answerWordList }),
+});
+
 export type Localized = Record<Language, string>;
 export type Lexicon = z.infer<typeof lexiconSchema>;
+export type AnswerWords = z.infer<typeof answerWordsSchema>;
 
 export interface Category {
   id: string;
@@ -126,6 +207,8 @@ export interface KnowledgeBase {
   /** What users ask that the knowledge base knowingly does not answer (prices, eSIM, …). */
   outOfScope: OutOfScopeTopic[];
   lexicon: Lexicon;
+  /** The words the flows read typed answers by. */
+  answerWords: AnswerWords;
   entryById: ReadonlyMap<string, Entry>;
   /** The articles, by file name: every entry's source is among them. */
   sources: ReadonlyMap<string, SourceArticle>;

@@ -4,6 +4,7 @@
  * and the words of its step that add nothing ("plan", "套餐", "started"); whatever else is left
  * over turns a sure reading into a question, and a second figure into a choice or nothing.
  */
+import type { AnswerWords } from "../kb/schema.js";
 import { MB_PER_GB } from "../tracker/amounts.js";
 import { addDays, type Threshold } from "../tracker/usage.js";
 import { bareNumber, findAmounts, unitReadings } from "./amounts.js";
@@ -13,6 +14,7 @@ import { findHour, partOfDay } from "./hours.js";
 import { findShare } from "./percent.js";
 import { blank, FILLERS, leftover, type Span } from "./prepare.js";
 import { doubted, fromReadings, type Reading, refused, sure, unreadable } from "./reading.js";
+import { findWords, wholeAnswer } from "./word-patterns.js";
 
 /** The largest plan the tracker takes: a terabyte. */
 export const MAX_PLAN_MB = MB_PER_GB * MB_PER_GB;
@@ -176,10 +178,22 @@ export function readThreshold(text: string, totalMb: number): Reading<Threshold>
 
 export const NO_CHECK_IN = "none";
 export type CheckIn = number | typeof NO_CHECK_IN;
-const NONE =
-  /^(?:no|none|nope|nah|never|no thanks?|no need|not needed|skip|don'?t|dont|no check-?in|no reminders?|no daily|唔使|唔洗|不用|不需要|唔需要|唔要|不要|免了|算了|冇|没有|沒有|不必|唔好|不好|唔使喇|不用了)$/u;
-const WANTS_ONE = /^(?:yes|yeah|yep|sure|ok|okay|好|好呀|好啊|係|要|可以|得)$/u;
-const POLITE = /唔該|唔该|謝謝|谢谢|\bthanks?\b|\bthank you\b|\bplease\b|喇|啦|\bla\b|呀/gu;
+
+/** The answer words of the check-in step: no check-in ("唔使"), a yes with no hour, politeness. */
+export interface CheckInWords {
+  none: RegExp;
+  yes: RegExp;
+  polite: RegExp;
+}
+
+export function compileCheckInWords(words: AnswerWords["check-in"]): CheckInWords {
+  return {
+    none: wholeAnswer(words.none),
+    yes: wholeAnswer(words.yes),
+    polite: findWords(words.polite, "as-words", "gu"),
+  };
+}
+
 const CHECK_IN_WORDS =
   /\b(?:good|fine|works|great|perfect|every ?(?:night|morning|evening)|each (?:day|night)|nightly|yes|yeah|yep|sure|ok|okay|remind me|ask me|check in|ping me|message me|every ?day|daily|at|around|about|please|before bed|after work|is)\b|好呀|好啊|好|係|可以|要|每晚|每朝|每日|每天|問我|问我|提我|提醒我|喺|在|左右|大概|吧|啦|呀|\bla\b/gu;
 
@@ -187,10 +201,10 @@ const CHECK_IN_WORDS =
 const ALTERNATIVES = /,|，|、|;|\bor\b|\bno\b|\band\b|\bactually\b|或者|或|不对|不對|唔係|定係|定/u;
 
 /** The hour of a daily check-in, or none; a bare "9" asks morning or evening. */
-export function readCheckIn(text: string): Reading<CheckIn> {
-  const bare = text.replace(POLITE, " ").replace(/\s+/g, " ").trim();
-  if (NONE.test(bare)) return sure(NO_CHECK_IN);
-  if (WANTS_ONE.test(bare)) return { kind: "ask", options: [9, 21] };
+export function readCheckIn(text: string, words: CheckInWords): Reading<CheckIn> {
+  const bare = text.replace(words.polite, " ").replace(/\s+/g, " ").trim();
+  if (words.none.test(bare)) return sure(NO_CHECK_IN);
+  if (words.yes.test(bare)) return { kind: "ask", options: [9, 21] };
   const hour = findHour(text);
   if (!hour) return unreadable;
   // "9pm, no 10pm", "早上八点或者晚上八点": two hours named, so which one is asked.

@@ -4,22 +4,25 @@
  * one, something other than an answer (a usage report, a question, small talk), or nothing
  * readable. No step takes the first digit it finds.
  */
+import type { AnswerWords } from "../kb/schema.js";
 import type { Stay, Use } from "../sharing/recommend.js";
 import { classifySmallTalk } from "../text/small-talk.js";
 import type { Threshold } from "../tracker/usage.js";
 import { findAmounts } from "./amounts.js";
 import {
   type Carrier,
-  type Leanings,
+  type ChoiceWords,
+  compileChoiceWords,
   readCarrier,
   readPeople,
   readStay,
   readUse,
-  readYesNo,
 } from "./choices.js";
 import { findShare } from "./percent.js";
 import {
   type CheckIn,
+  type CheckInWords,
+  compileCheckInWords,
   MAX_PLAN_MB,
   readCheckIn,
   readDays,
@@ -31,6 +34,7 @@ import { prepare } from "./prepare.js";
 import { asksSomething } from "./question.js";
 import type { Reading } from "./reading.js";
 import { hasUsageCue, type PlanSize, readUsageReport, type UsageReport } from "./usage-report.js";
+import { compileYesNoWords, type LeaningStep, readYesNo, type YesNoWords } from "./yes-no.js";
 
 /** What each step asks for, and the type of its answer. */
 export interface StepAnswers {
@@ -56,52 +60,65 @@ export interface ReadContext {
   today: string;
   /** The plan so far: its size for thresholds and usage, its length for the start date. */
   plan?: Partial<PlanSize> & { days?: number };
+  /** The knowledge base's answer words, which the steps read by. */
+  answerWords: AnswerWords;
 }
 
-/** A step's reader: the prepared text, its context, and the text with its clause breaks (`¦`). */
+/** The answer words as the readers look for them: compiled once for each knowledge base. */
+interface Vocabulary {
+  yesNo: YesNoWords;
+  choices: ChoiceWords;
+  checkIn: CheckInWords;
+}
+const vocabularies = new WeakMap<AnswerWords, Vocabulary>();
+
+function vocabularyOf(words: AnswerWords): Vocabulary {
+  let vocabulary = vocabularies.get(words);
+  if (!vocabulary) {
+    vocabulary = {
+      yesNo: compileYesNoWords(words["yes-no"]),
+      choices: compileChoiceWords(words),
+      checkIn: compileCheckInWords(words["check-in"]),
+    };
+    vocabularies.set(words, vocabulary);
+  }
+  return vocabulary;
+}
+
+/**
+ * A step's reader: the prepared text, its context, the text with its clause breaks (`¦`), and
+ * the answer words.
+ */
 type Reader<S extends Step> = (
   text: string,
   context: ReadContext,
   clauses: string,
+  words: Vocabulary,
 ) => Reading<StepAnswers[S]>;
 
 /** A plan size to read usage and thresholds against when none is known yet: the largest. */
 const NO_PLAN_MB = MAX_PLAN_MB;
 
-/** What leans each way in the answers to each yes-or-no question. */
-const LEANINGS: Record<"together" | "occasional" | "offer" | "confirm", Leanings> = {
-  together: {
-    yes: /together|一齊|一齐|一起|一塊|一块|same place|all the time|成日|一直/u,
-    no: /apart|split|separate|on (?:my|our|his|her) own|conference|分開|分开|各自|各忙|自己周圍|返工|上班|work/u,
-  },
-  occasional: {
-    yes: /sometimes|only|hotel|wi-?fi|now and then|barely|rarely|間中|间中|偶爾|偶尔|淨係|只|酒店/u,
-    no: /every ?day|all (?:of us )?need|always|all the time|日日|每天|每日|成日|一直|都要/u,
-  },
-  offer: {
-    yes: /remind|track|run out|提|用爆|追蹤|追踪/u,
-    no: /myself|my own|自己/u,
-  },
-  confirm: {
-    yes: /looks good|good|correct|right|save|啱|冇錯|没错|保存|儲存/u,
-    no: /edit|change|wrong|wait|改|錯|错|等/u,
-  },
-};
+/** A yes or no, read by what leans each way in the answers to its question. */
+const yesNo =
+  (step: LeaningStep) =>
+  (text: string, _context: ReadContext, clauses: string, { yesNo }: Vocabulary) =>
+    readYesNo(text, yesNo, yesNo.leanings[step], clauses);
 
 const READERS: { [S in Step]: Reader<S> } = {
-  people: (_text, _context, clauses) => readPeople(clauses),
-  stay: (text) => readStay(text),
-  together: (text, _context, clauses) => readYesNo(text, LEANINGS.together, clauses),
-  use: (text) => readUse(text),
-  occasional: (text, _context, clauses) => readYesNo(text, LEANINGS.occasional, clauses),
-  carrier: (text) => readCarrier(text),
-  offer: (text, _context, clauses) => readYesNo(text, LEANINGS.offer, clauses),
+  people: (_text, _context, clauses, { choices }) => readPeople(clauses, choices),
+  stay: (text, _context, _clauses, { choices }) => readStay(text, choices),
+  together: yesNo("together"),
+  use: (text, _context, _clauses, { choices }) => readUse(text, choices),
+  occasional: yesNo("occasional"),
+  carrier: (text, _context, _clauses, { choices }) => readCarrier(text, choices),
+  offer: yesNo("offer"),
   total: (text) => readTotal(text),
   days: (text, { today }) => readDays(text, today),
   start: (text, { today, plan }) => readStart(text, today, plan?.days),
   threshold: (text, { plan }) => readThreshold(text, plan?.totalMb ?? NO_PLAN_MB),
-  "check-in": (text) => readCheckIn(text),
-  confirm: (text, _context, clauses) => readYesNo(text, LEANINGS.confirm, clauses),
+  "check-in": (text, _context, _clauses, { checkIn }) => readCheckIn(text, checkIn),
+  confirm: yesNo("confirm"),
   usage: (text, { plan }) => readUsageReport(text, { totalMb: plan?.totalMb ?? NO_PLAN_MB }),
 };
 
@@ -117,7 +134,7 @@ export function readAnswer<S extends Step>(
   if (step !== "usage" && isUsageReport(prepared, step)) return { kind: "other", what: "usage" };
   // Where a clause ends: "no, all of us need it" answers no, then says why.
   const clauses = prepare(text.replace(/[,，。！!？?;；、]/gu, " ¦ "));
-  const reading = READERS[step](prepared, context, clauses);
+  const reading = READERS[step](prepared, context, clauses, vocabularyOf(context.answerWords));
   if (reading.kind !== "unreadable") return reading;
   const talk = classifySmallTalk(text);
   if (talk !== undefined && talk !== "junk") return { kind: "other", what: "chat" };

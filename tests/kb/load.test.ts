@@ -1,10 +1,11 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { formatProblem } from "../../src/kb/load.js";
 import { loadKnowledgeBase } from "../../src/knowledge.js";
+import { projectPath } from "../helpers.js";
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 
@@ -20,6 +21,7 @@ async function problemsOf(name: string): Promise<string[]> {
 describe("loadKnowledgeBase", () => {
   it("reports every problem of a broken knowledge base at once, with file, line and column", async () => {
     expect(await problemsOf("broken")).toEqual([
+      `answer-words.yaml:1:1 cannot be read: ENOENT: no such file or directory, open '${fixture("broken")}/answer-words.yaml'`,
       'categories.yaml:6:3 [sharing] duplicate category id "sharing": already at ' +
         `${fixture("broken")}/categories.yaml:1 [sharing]`,
       'entries/a.yaml:18:13 [sharing-one] related: unknown entry id "no-such-entry"',
@@ -43,6 +45,7 @@ describe("loadKnowledgeBase", () => {
 
   it("names the file, line and column of YAML syntax errors", async () => {
     expect(await problemsOf("syntax")).toEqual([
+      `answer-words.yaml:1:1 cannot be read: ENOENT: no such file or directory, open '${fixture("syntax")}/answer-words.yaml'`,
       "entries/a.yaml:2:13 Nested mappings are not allowed in compact mappings",
       "entries/a.yaml:2:13 Implicit keys need to be on a single line",
       "synonyms.yaml:3:1 Flow sequence in block collection must be sufficiently indented and end with a ]",
@@ -56,7 +59,9 @@ describe("loadKnowledgeBase", () => {
   });
 });
 
-describe("Hong Kong words and sources", () => {
+const SHIPPED_ANSWER_WORDS = projectPath("knowledge/answer-words.yaml");
+
+describe("Hong Kong words, sources and answer words", () => {
   const QUESTIONS = (topic: string) =>
     Array.from({ length: 8 }, (_, index) => `  - ${topic} question number ${index}`).join("\n");
   /** A small knowledge base in a temporary folder: one category, the entries given. */
@@ -66,6 +71,7 @@ describe("Hong Kong words and sources", () => {
     writeFileSync(join(dir, "categories.yaml"), CATEGORIES);
     writeFileSync(join(dir, "synonyms.yaml"), "synonyms: []\n");
     writeFileSync(join(dir, "sources.yaml"), SOURCES);
+    copyFileSync(SHIPPED_ANSWER_WORDS, join(dir, "answer-words.yaml"));
     writeFileSync(join(dir, "entries", "a.yaml"), entries);
     for (const [file, text] of Object.entries(extra)) writeFileSync(join(dir, file), text);
     return dir;
@@ -126,6 +132,35 @@ ${answer}
     const result = await loadKnowledgeBase(dir);
     expect(result.ok ? [] : result.problems.map((problem) => problem.message)).toEqual([
       'source.section: "七、不存在" is not a section of family-sharing.md in sources.yaml',
+    ]);
+  });
+
+  it("names the file, line, column, list and problem of a malformed answer word", async () => {
+    const shipped = readFileSync(SHIPPED_ANSWER_WORDS, "utf8");
+    const broken = shipped
+      .replace("yes: [yes, y, yeah,", "yes: [yes, Y, yeah,")
+      .replace("unsure: [maybe, not sure,", "unsure: [maybe, not sure, maybe,")
+      .replace("polite: [thanks, thank,", "polite: [thanks?, thank,");
+    const dir = knowledgeBase(entry("fine", "    zh-Hans: 答\n    en: Answer"), {
+      "answer-words.yaml": broken,
+    });
+    /** Where `marker` ends in the broken file, as a problem names it. */
+    const at = (marker: string, word: string) => {
+      const offset = broken.indexOf(marker) + marker.length - word.length;
+      const before = broken.slice(0, offset).split("\n");
+      return `answer-words.yaml:${before.length}:${(before.at(-1)?.length ?? 0) + 1}`;
+    };
+    const result = await loadKnowledgeBase(dir);
+    expect(
+      result.ok
+        ? []
+        : result.problems.map((problem) =>
+            formatProblem({ ...problem, file: problem.file.slice(dir.length + 1) }),
+          ),
+    ).toEqual([
+      `${at("[yes, Y", "Y")} yes-no.yes.1: must be lower case and half-width (NFKC): typed answers are read so`,
+      `${at("not sure, maybe", "maybe")} yes-no.unsure.2: "maybe" is listed twice`,
+      `${at("[thanks?", "thanks?")} yes-no.polite.0: is a word, not a pattern: write each form out (thank, thanks)`,
     ]);
   });
 });

@@ -22,7 +22,7 @@ interface TrackerAnswers {
 
 /** /monitor: how to check usage with one's carrier, then, if wanted, the bot's own tracker. */
 export const createMonitorFlow = defineFlow(async (scope) => {
-  const { kit, ctx } = scope;
+  const { kit, ctx, deps } = scope;
   const { t } = kit;
   const today = hongKongDate(await kit.now());
 
@@ -32,7 +32,8 @@ export const createMonitorFlow = defineFlow(async (scope) => {
     () => ({
       prompt: t("monitor-carrier"),
       choices: carriers,
-      read: (text) => readAnswer("carrier", text, { today }),
+      read: (text) =>
+        readAnswer("carrier", text, { today, answerWords: deps.knowledge().kb.answerWords }),
       describe: (value) => t(`carrier-${value}`),
       expected: t("monitor-carrier-expected"),
     }),
@@ -53,7 +54,8 @@ export const createMonitorFlow = defineFlow(async (scope) => {
         t("monitor-offer"),
         { yes: t("monitor-offer-yes"), no: t("monitor-offer-no") },
         t("flow-yes-no"),
-        (text) => readAnswer("offer", text, { today }),
+        (text) =>
+          readAnswer("offer", text, { today, answerWords: deps.knowledge().kb.answerWords }),
       ),
     false,
   );
@@ -83,7 +85,7 @@ export const createPlanFlow = defineFlow(async (scope) => {
 
 /** The tracker's five questions and a summary to save or edit, then the tracker saved. */
 async function setUpTracker(
-  { kit, ctx, conversation }: FlowScope,
+  { kit, ctx, conversation, deps }: FlowScope,
   before?: TrackerAnswers,
 ): Promise<void> {
   const { t } = kit;
@@ -91,7 +93,11 @@ async function setUpTracker(
   const read =
     <S extends Step>(step: S, plan?: { totalMb?: number; days?: number }) =>
     (text: string) =>
-      readAnswer(step, text, { today, ...(plan ? { plan } : {}) });
+      readAnswer(step, text, {
+        today,
+        answerWords: deps.knowledge().kb.answerWords,
+        ...(plan ? { plan } : {}),
+      });
   const describeCheckIn = (checkIn: TrackerAnswers["checkIn"]) =>
     checkIn === NO_CHECK_IN ? t("tracker-check-in-none") : formatHour(checkIn);
   let previous = before;

@@ -19,7 +19,7 @@ export const createShareFlow = defineFlow(async ({ kit, ctx, deps }) => {
   const read =
     <S extends Step>(step: S) =>
     (text: string) =>
-      readAnswer(step, text, { today });
+      readAnswer(step, text, { today, answerWords: deps.knowledge().kb.answerWords });
   /** A question whose typed answers are named like its buttons when asked back. */
   const choose = <S extends Step>(
     step: S,
