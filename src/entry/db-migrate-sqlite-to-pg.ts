@@ -4,8 +4,8 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config.js";
-import { openPostgresDatabase } from "../storage/postgres.js";
 import { copyDatabase } from "../storage/copy-database.js";
+import { openPostgresDatabase } from "../storage/postgres.js";
 import { openSqliteDatabase } from "../storage/sqlite.js";
 
 const config = loadConfig(process.env, { requireToken: false });
