@@ -1,6 +1,9 @@
 import { z } from "zod";
-import { CARRIERS } from "../reading/choices.js";
 import type { Language } from "../text/language.js";
+
+/** The carriers a user can name when the tracker asks whose card it is ("unsure" included). */
+export const CARRIERS = ["cmhk", "hkt", "smartone", "three", "unicom", "mvno", "unsure"] as const;
+export type Carrier = (typeof CARRIERS)[number];
 
 export const MAX_ANSWER_CHARS = 600;
 /** Titles label Telegram buttons, which show about this much before they truncate. */

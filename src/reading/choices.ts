@@ -3,7 +3,7 @@
  * use, which carrier, read with the knowledge base's answer words. Negation counts: "not much
  * video" is light use, "不常去" is a trip. Anything that names two choices is asked about.
  */
-import type { AnswerWords } from "../kb/schema.js";
+import { type AnswerWords, CARRIERS, type Carrier } from "../kb/schema.js";
 import type { Stay, Use } from "../sharing/recommend.js";
 import { findDuration } from "./durations.js";
 import { NUMBER, numberValue } from "./numbers.js";
@@ -170,9 +170,6 @@ const NOT_HEAVY =
 function levelOf(word: string): Use {
   return /light|輕|轻/u.test(word) ? "light" : /heavy|重/u.test(word) ? "heavy" : "medium";
 }
-
-export const CARRIERS = ["cmhk", "hkt", "smartone", "three", "unicom", "mvno", "unsure"] as const;
-export type Carrier = (typeof CARRIERS)[number];
 
 /** Which carrier issued the card; two named is asked. */
 export function readCarrier(text: string, words: ChoiceWords): Reading<Carrier> {

@@ -4,13 +4,12 @@
  * one, something other than an answer (a usage report, a question, small talk), or nothing
  * readable. No step takes the first digit it finds.
  */
-import type { AnswerWords } from "../kb/schema.js";
+import type { AnswerWords, Carrier } from "../kb/schema.js";
 import type { Stay, Use } from "../sharing/recommend.js";
 import { classifySmallTalk } from "../text/small-talk.js";
 import type { Threshold } from "../tracker/usage.js";
 import { findAmounts } from "./amounts.js";
 import {
-  type Carrier,
   type ChoiceWords,
   compileChoiceWords,
   readCarrier,

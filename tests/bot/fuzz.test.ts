@@ -284,4 +284,4 @@ it(`takes ${MIN_UPDATES}+ fuzzed updates of every kind: nothing thrown or logged
   for (const kind of EVERY_KIND) expect(kinds.get(kind) ?? 0, kind).toBeGreaterThanOrEqual(10);
   // Checked per update above, to name the update; and over the whole run, to miss nothing.
   expect(errorsIn(harness.logs)).toEqual([]);
-}, 60_000);
+}, 120_000);

@@ -1,4 +1,4 @@
-import { CARRIERS, type Carrier } from "../../reading/choices.js";
+import { CARRIERS, type Carrier } from "../../kb/schema.js";
 import { MAX_PLAN_DAYS, NO_CHECK_IN } from "../../reading/plan.js";
 import { readAnswer, type Step } from "../../reading/read-answer.js";
 import { formatData, MB_PER_GB } from "../../tracker/amounts.js";
