@@ -1,6 +1,5 @@
 import Fuse from "fuse.js";
 import { memoize } from "../text/memo.js";
-import { IntList } from "./int-list.js";
 
 export interface FuzzyHit {
   /** The term the known word stands for. */
@@ -32,7 +31,7 @@ export class FuzzyTerms {
   /** The term a word stands for, where that is not the word itself, by the word's number. */
   readonly #otherTerms = new Map<number, string>();
   /** How common each word is: of two equally close words, the commoner is the likelier meant. */
-  readonly #frequencies = new IntList();
+  readonly #frequencies: number[] = [];
   /** The words holding each letter pair (26 × first + second), in word order: rows by pair. */
   readonly #pairStart = new Int32Array(PAIRS + 1);
   readonly #pairWords: Int32Array;
@@ -93,7 +92,7 @@ export class FuzzyTerms {
     for (const hit of hits) {
       if (hit.score !== score) break;
       const number = candidates[hit.refIndex] ?? -1;
-      if (best < 0 || this.#frequencies.at(number) > this.#frequencies.at(best)) {
+      if (best < 0 || (this.#frequencies[number] ?? 0) > (this.#frequencies[best] ?? 0)) {
         best = number;
       }
     }

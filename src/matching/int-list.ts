@@ -1,32 +1,19 @@
 /**
  * A list of 32-bit integers, appended to one at a time, in a typed array that doubles when full:
- * an index of a large knowledge base appends millions, and a plain array of them is garbage to
- * copy at every doubling and every collection.
+ * an index of a large knowledge base appends millions, and a plain array of them, at 8 bytes a
+ * number and copied as it grows, took the 10,000-entry build's peak memory from 326 to 416 MB.
  */
 export class IntList {
-  #values: Int32Array;
+  #values = new Int32Array(16);
   length = 0;
-
-  constructor(capacity = 16) {
-    this.#values = new Int32Array(capacity);
-  }
 
   push(value: number): void {
     if (this.length === this.#values.length) {
-      const grown = new Int32Array(Math.max(this.length * 2, 16));
+      const grown = new Int32Array(this.length * 2);
       grown.set(this.#values);
       this.#values = grown;
     }
     this.#values[this.length++] = value;
-  }
-
-  at(index: number): number {
-    return this.#values[index] ?? 0;
-  }
-
-  /** Overwrites a value already in the list. */
-  set(index: number, value: number): void {
-    this.#values[index] = value;
   }
 
   /** Drops repeats among the values from `start` on, keeping the first of each in order. */

@@ -1,4 +1,5 @@
 import type { Entry, KnowledgeBase, OutOfScopeTopic } from "../kb/schema.js";
+import { isSingleHan } from "./characters.js";
 import { FuzzyTerms } from "./fuzzy-terms.js";
 import { createNormalizer, type Normalizer } from "./normalize.js";
 import { buildTermIndex, subjectHoldsTerm } from "./term-index.js";
@@ -52,6 +53,9 @@ export interface Ranking {
   outOfScope?: RankedTopic;
 }
 
+/** What the index reads of a knowledge base. */
+export type IndexedKnowledge = Pick<KnowledgeBase, "entries" | "outOfScope" | "lexicon">;
+
 export interface SearchIndex {
   readonly normalizer: Normalizer;
   rank(query: string): Ranking;
@@ -93,7 +97,7 @@ export const RANKED_ENTRIES = 10;
  * entries followed by the topics), so a question about prices finds the prices topic rather
  * than the nearest entry that mentions cards.
  */
-export function createSearchIndex(kb: KnowledgeBase, options: ScoringOptions): SearchIndex {
+export function createSearchIndex(kb: IndexedKnowledge, options: ScoringOptions): SearchIndex {
   const normalizer = createNormalizer(kb.lexicon);
   const { entries, outOfScope } = kb;
   const subjectTexts = [
@@ -239,8 +243,7 @@ export function createSearchIndex(kb: KnowledgeBase, options: ScoringOptions): S
       for (const term of added) addedTerm[term.id] = undefined;
     }
     // A topic word is neither common to many entries nor a lone character split off a word.
-    const isSpecific = (term: KnownTerm) =>
-      !isSingleHan(termTexts[term.id] ?? "") && !isCommon(term);
+    const isSpecific = (term: KnownTerm) => !isSingleHan(termTexts[term.id]) && !isCommon(term);
     for (const term of terms) {
       const specific = isSpecific(term);
       const end = subjectPostingStart[term.id + 1] ?? 0;
@@ -350,10 +353,6 @@ class TouchedList {
   add(index: number): void {
     this.indices[this.length++] = index;
   }
-}
-
-function isSingleHan(term: string): boolean {
-  return term.length === 1 && /\p{Script=Han}/u.test(term);
 }
 
 /** Inserts an entry into a list kept sorted best first and at most RANKED_ENTRIES long. */

@@ -1,5 +1,5 @@
 import { IntList } from "./int-list.js";
-import { MAX_QUERY_CHARS, type TermLookup, type TermNumbering } from "./normalize.js";
+import type { TermLookup, TermNumbering } from "./term-numbering.js";
 
 /**
  * The inverted index under the search: documents (stored questions) grouped by subject, their
@@ -33,27 +33,16 @@ export interface TermIndex {
 
 /**
  * Indexes the documents of each subject, as a new numbering reads them. A term repeated within a
- * document counts once; a document without terms is skipped.
- *
- * A large knowledge base has millions of (document, term) pairs and hundreds of thousands of
- * terms, so each pass below touches a term's figures in one place: three figures side by side
- * in one array, one cache line, rather than one line in each of three arrays.
+ * document counts once; a document without terms is skipped. The rows are sized by a first pass
+ * over the documents and filled by a second.
  */
 export function buildTermIndex(
   subjects: readonly (readonly string[])[],
   numbering: TermNumbering,
 ): TermIndex {
-  let documentsGiven = 0;
-  let charactersRead = 0;
-  for (const documents of subjects) {
-    documentsGiven += documents.length;
-    for (const document of documents) charactersRead += Math.min(document.length, MAX_QUERY_CHARS);
-  }
-  const documentSubjects = new IntList(documentsGiven);
-  const documentTermStarts = new IntList(documentsGiven + 1);
-  // Room for a term per character read, which a term almost always takes at least: no copying
-  // as the list grows, and a page of the room that is never written is never touched.
-  const documentTermList = new IntList(charactersRead);
+  const documentSubjects = new IntList();
+  const documentTermStarts = new IntList();
+  const documentTermList = new IntList();
   subjects.forEach((documents, subjectIndex) => {
     for (const document of documents) {
       const start = documentTermList.length;
@@ -73,33 +62,33 @@ export function buildTermIndex(
   const documentTermStart = documentTermStarts.toArray();
   const documentTerms = documentTermList.toArray();
 
-  // Per term: [documents holding it, subjects holding it, 1 + the last subject seen].
-  const figures = new Int32Array(termCount * FIGURES);
+  // Per term: first how many documents and subjects hold it, then where its rows start.
+  const postingStart = new Int32Array(termCount + 1);
+  const subjectPostingStart = new Int32Array(termCount + 1);
+  // Per term: 1 + the last subject seen holding it, so that a subject counts once.
+  const lastSubject = new Int32Array(termCount);
   for (let documentIndex = 0; documentIndex < documentCount; documentIndex++) {
     const subjectIndex = documentSubject[documentIndex] ?? 0;
     const end = documentTermStart[documentIndex + 1] ?? 0;
     for (let at = documentTermStart[documentIndex] ?? 0; at < end; at++) {
-      const base = (documentTerms[at] ?? 0) * FIGURES;
-      figures[base] = (figures[base] ?? 0) + 1;
-      if (figures[base + 2] !== subjectIndex + 1) {
-        figures[base + 1] = (figures[base + 1] ?? 0) + 1;
-        figures[base + 2] = subjectIndex + 1;
+      const id = documentTerms[at] ?? 0;
+      postingStart[id + 1] = (postingStart[id + 1] ?? 0) + 1;
+      if (lastSubject[id] !== subjectIndex + 1) {
+        subjectPostingStart[id + 1] = (subjectPostingStart[id + 1] ?? 0) + 1;
+        lastSubject[id] = subjectIndex + 1;
       }
     }
   }
-  const postingStart = new Int32Array(termCount + 1);
-  const subjectPostingStart = new Int32Array(termCount + 1);
   for (let id = 0; id < termCount; id++) {
-    const at = id * FIGURES;
-    postingStart[id + 1] = (postingStart[id] ?? 0) + (figures[at] ?? 0);
-    subjectPostingStart[id + 1] = (subjectPostingStart[id] ?? 0) + (figures[at + 1] ?? 0);
-    // From here on: [next posting, last subject posting filled, 1 + its subject].
-    figures[at] = postingStart[id] ?? 0;
-    figures[at + 1] = (subjectPostingStart[id] ?? 0) - 1;
-    figures[at + 2] = 0;
+    postingStart[id + 1] = (postingStart[id + 1] ?? 0) + (postingStart[id] ?? 0);
+    subjectPostingStart[id + 1] =
+      (subjectPostingStart[id + 1] ?? 0) + (subjectPostingStart[id] ?? 0);
   }
 
   // Documents are visited in order, so every row comes out sorted.
+  const nextPosting = postingStart.slice(0, termCount);
+  const nextSubjectPosting = subjectPostingStart.slice(0, termCount);
+  lastSubject.fill(0);
   const postingDocuments = new Int32Array(documentTerms.length);
   const subjectPostingSubjects = new Int32Array(subjectPostingStart[termCount] ?? 0);
   const subjectPostingCounts = new Int32Array(subjectPostingSubjects.length);
@@ -109,17 +98,16 @@ export function buildTermIndex(
     const start = documentTermStart[documentIndex] ?? 0;
     const end = documentTermStart[documentIndex + 1] ?? 0;
     for (let at = start; at < end; at++) {
-      const base = (documentTerms[at] ?? 0) * FIGURES;
-      const posting = figures[base] ?? 0;
+      const id = documentTerms[at] ?? 0;
+      const posting = nextPosting[id] ?? 0;
       postingDocuments[posting] = documentIndex;
-      figures[base] = posting + 1;
-      let subjectPosting = figures[base + 1] ?? 0;
-      if (figures[base + 2] !== subjectIndex + 1) {
-        subjectPosting++;
-        subjectPostingSubjects[subjectPosting] = subjectIndex;
-        figures[base + 1] = subjectPosting;
-        figures[base + 2] = subjectIndex + 1;
+      nextPosting[id] = posting + 1;
+      if (lastSubject[id] !== subjectIndex + 1) {
+        subjectPostingSubjects[nextSubjectPosting[id] ?? 0] = subjectIndex;
+        nextSubjectPosting[id] = (nextSubjectPosting[id] ?? 0) + 1;
+        lastSubject[id] = subjectIndex + 1;
       }
+      const subjectPosting = (nextSubjectPosting[id] ?? 0) - 1;
       subjectPostingCounts[subjectPosting] = (subjectPostingCounts[subjectPosting] ?? 0) + 1;
     }
     subjectTermTotal[subjectIndex] = (subjectTermTotal[subjectIndex] ?? 0) + end - start;
@@ -155,6 +143,3 @@ export function subjectHoldsTerm(index: TermIndex, subject: number, termId: numb
   }
   return false;
 }
-
-/** Figures kept side by side for each term while the index is built. */
-const FIGURES = 3;

@@ -1,11 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  createNormalizer,
-  MAX_QUERY_CHARS,
-  prepare,
-  WHITESPACE_CHARACTERS,
-} from "../../src/matching/normalize.js";
+import { createNormalizer, MAX_QUERY_CHARS } from "../../src/matching/normalize.js";
 
 const normalizer = createNormalizer({
   synonyms: [
@@ -22,23 +17,6 @@ const normalizer = createNormalizer({
   stopwords: ["吗", "的", "请问", "the", "is", "can"],
 });
 const terms = (text: string) => normalizer.terms(text);
-
-describe("prepare", () => {
-  it("folds width, case, Traditional script and punctuation", () => {
-    expect(prepare("ＳＩＭ卡，數據！")).toBe("sim 卡 数据");
-    expect(prepare("香港流量卡😀支持嗎？？")).toBe("香港流量卡 支持吗");
-  });
-
-  it("drops English plurals but not words ending in ss, us or is", () => {
-    expect(prepare("Cards plans batteries access status this")).toBe(
-      "card plan battery access status this",
-    );
-  });
-
-  it(`reads at most ${MAX_QUERY_CHARS} characters`, () => {
-    expect(prepare("卡".repeat(10_000))).toHaveLength(MAX_QUERY_CHARS);
-  });
-});
 
 describe("normalizer.terms", () => {
   it("reads the A-not-AB question form as its word, never as a negation", () => {
@@ -110,13 +88,6 @@ describe("normalizer.terms", () => {
     const long = "free wifi 點樣 ".repeat(40);
     expect(terms(long)).toEqual(normalizer.queryTerms(long));
     expect(terms(long).length).toBeLessThan(2 * 40);
-  });
-
-  it("splits words at exactly the whitespace a regular expression's \\s matches", () => {
-    const matched = Array.from({ length: 0x10000 }, (_, code) => String.fromCharCode(code)).filter(
-      (char) => /\s/.test(char),
-    );
-    expect([...WHITESPACE_CHARACTERS]).toEqual(matched);
   });
 
   it("returns no terms for text with nothing to search", () => {

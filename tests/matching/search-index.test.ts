@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { Entry, KnowledgeBase } from "../../src/kb/schema.js";
+import type { Entry } from "../../src/kb/schema.js";
 import { DEFAULT_MATCHER_OPTIONS } from "../../src/matching/matcher.js";
-import { createSearchIndex } from "../../src/matching/search-index.js";
+import { createSearchIndex, type IndexedKnowledge } from "../../src/matching/search-index.js";
 
 const entry = (id: string, questions: string[]): Entry => ({
   id,
@@ -13,15 +13,8 @@ const entry = (id: string, questions: string[]): Entry => ({
   source: { article: "family-sharing.md", section: "一" },
 });
 
-function knowledgeBase(entries: Entry[]): KnowledgeBase {
-  return {
-    categories: [],
-    entries,
-    outOfScope: [],
-    lexicon: { synonyms: [], cantonese: {}, stopwords: [] },
-    entryById: new Map(entries.map((e) => [e.id, e])),
-    sources: new Map(),
-  };
+function knowledgeBase(entries: Entry[]): IndexedKnowledge {
+  return { entries, outOfScope: [], lexicon: { synonyms: [], cantonese: {}, stopwords: [] } };
 }
 
 describe("createSearchIndex", () => {

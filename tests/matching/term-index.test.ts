@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { TermNumbering } from "../../src/matching/normalize.js";
 import { buildTermIndex, subjectHoldsTerm, type TermIndex } from "../../src/matching/term-index.js";
+import type { TermNumbering } from "../../src/matching/term-numbering.js";
 
 const split = (document: string) => document.split(" ").filter(Boolean);
 
