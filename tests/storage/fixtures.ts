@@ -68,7 +68,9 @@ export async function lockWaiters(probe: SqlDatabase): Promise<number> {
 
 /** The connections listening for notifications in a PostgreSQL database, as it reports them. */
 export const listening = (probe: SqlDatabase) =>
+  // Idle: the LISTEN has finished, so a notification sent now is heard.
   probe.all<{ pid: number }>(
-    `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query LIKE ?`,
+    `SELECT pid FROM pg_stat_activity
+      WHERE datname = current_database() AND query LIKE ? AND state = 'idle'`,
     ["LISTEN %"],
   );
