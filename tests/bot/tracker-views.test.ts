@@ -1,7 +1,6 @@
 import type { InlineKeyboard } from "grammy";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type Action, decodeAction } from "../../src/bot/callback-data.js";
-import { createI18n } from "../../src/bot/i18n.js";
 import {
   alertView,
   describeReport,
@@ -12,18 +11,10 @@ import {
   trackerOfferView,
   usageView,
 } from "../../src/bot/tracker-views.js";
-import type { Translate } from "../../src/bot/views.js";
 import type { KnowledgeBase } from "../../src/kb/schema.js";
 import type { TrackerRecord } from "../../src/storage/storage.js";
-import type { Language } from "../../src/text/language.js";
 import { readingsOf, usageStatus } from "../../src/tracker/usage.js";
-import { shippedKnowledgeBase } from "../helpers.js";
-
-const i18n = createI18n();
-const translate =
-  (language: Language): Translate =>
-  (key, variables) =>
-    i18n.t(language, key, variables);
+import { shippedKnowledgeBase, translate } from "../helpers.js";
 
 let kb: KnowledgeBase;
 beforeAll(async () => {

@@ -2,7 +2,6 @@ import type { InlineKeyboard } from "grammy";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type Action, decodeAction } from "../../src/bot/callback-data.js";
 import { escapeHtml } from "../../src/bot/html.js";
-import { createI18n } from "../../src/bot/i18n.js";
 import {
   amountOfPayload,
   answerView,
@@ -14,20 +13,13 @@ import {
   privateChatLink,
   privateOnlyView,
   suggestView,
-  type Translate,
   topicsView,
   usedPayload,
   welcomeView,
 } from "../../src/bot/views.js";
 import type { Entry, KnowledgeBase } from "../../src/kb/schema.js";
-import { LANGUAGES, type Language } from "../../src/text/language.js";
-import { shippedKnowledgeBase } from "../helpers.js";
-
-const i18n = createI18n();
-const translate =
-  (language: Language): Translate =>
-  (key, variables) =>
-    i18n.t(language, key, variables);
+import { LANGUAGES } from "../../src/text/language.js";
+import { shippedKnowledgeBase, translate } from "../helpers.js";
 
 let kb: KnowledgeBase;
 beforeAll(async () => {

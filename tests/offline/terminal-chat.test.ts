@@ -57,6 +57,19 @@ async function openChat(clock?: Clock) {
 }
 
 /** The number a button was printed with in `output`, e.g. 3 for "  [#3] ⏸ Pause reminders". */
+/** A 10 GB, 30-day tracker from today for the chat's user, as /monitor would leave it. */
+async function startTracker(app: Awaited<ReturnType<typeof openChat>>["app"]): Promise<void> {
+  const today = app.deps.clock.now().toISOString().slice(0, 10);
+  await app.deps.storage.trackers.save({
+    userId: 42,
+    chatId: 42,
+    plan: { totalMb: 10 * 1024, startDate: today, days: 30, threshold: { percent: 20 } },
+    readings: [],
+    alertsSent: [],
+    paused: false,
+  });
+}
+
 function numberOf(output: string, label: string): number {
   const found = output.match(new RegExp(`\\[#(\\d+)\\] [^\\n]*${label}`));
   if (!found) throw new Error(`no button "${label}" in:\n${output}`);
@@ -123,15 +136,7 @@ describe("the terminal chat", () => {
 
   it("shows a keyboard the bot edits, and presses its new buttons", async () => {
     const { app, type, saved } = await openChat();
-    const today = app.deps.clock.now().toISOString().slice(0, 10);
-    await app.deps.storage.trackers.save({
-      userId: 42,
-      chatId: 42,
-      plan: { totalMb: 10 * 1024, startDate: today, days: 30, threshold: { percent: 20 } },
-      readings: [],
-      alertsSent: [],
-      paused: false,
-    });
+    await startTracker(app);
     const usage = await type("/usage");
     expect(saved).toEqual(["picture"]);
     expect(usage).toContain("[picture saved to /tmp/picture-1.png]");
@@ -149,15 +154,7 @@ describe("the terminal chat", () => {
     await chat.start();
     expect(await type("#99")).toMatch(/\(no button #99: the buttons are #1 to #\d+\)/);
 
-    const today = app.deps.clock.now().toISOString().slice(0, 10);
-    await app.deps.storage.trackers.save({
-      userId: 42,
-      chatId: 42,
-      plan: { totalMb: 10 * 1024, startDate: today, days: 30, threshold: { percent: 20 } },
-      readings: [],
-      alertsSent: [],
-      paused: false,
-    });
+    await startTracker(app);
     const usage = await type("/usage");
     const confirm = await type(`#${numberOf(usage, "Delete tracker")}`);
     const keep = numberOf(confirm, "Cancel");
