@@ -6,9 +6,6 @@ import { SoundAlikeTable } from "./sound-alikes.js";
 import { TermCollector } from "./term-collector.js";
 import { Numbering, type StoredReading, type TermNumbering } from "./term-numbering.js";
 
-export { MAX_QUERY_CHARS, prepare } from "./prepare.js";
-export type { TermNumbering } from "./term-numbering.js";
-
 export interface Normalizer {
   /**
    * The canonical search terms of a text, in order: Traditional folded to Simplified, Cantonese

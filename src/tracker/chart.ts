@@ -31,8 +31,6 @@ import {
 import { chartDay } from "./chart-labels.js";
 import { type Plan, type Reading, thresholdMb } from "./usage.js";
 
-// Until tests/kb/shipped.test.ts imports the chart's words from chart-labels.ts.
-
 /** The chart of a plan and its readings as of `now`, in the reader's language. */
 export function usageChartSvg(
   plan: Plan,

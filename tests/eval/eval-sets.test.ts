@@ -5,7 +5,8 @@ import {
   loadEvalSet,
   QUESTION_STYLES,
 } from "../../src/eval/eval-set.js";
-import { createNormalizer, prepare } from "../../src/matching/normalize.js";
+import { createNormalizer } from "../../src/matching/normalize.js";
+import { prepare } from "../../src/matching/prepare.js";
 import { languageOfText } from "../../src/text/language.js";
 import { projectPath, shippedKnowledgeBase } from "../helpers.js";
 

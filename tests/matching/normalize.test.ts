@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createNormalizer, MAX_QUERY_CHARS } from "../../src/matching/normalize.js";
+import { createNormalizer } from "../../src/matching/normalize.js";
+import { MAX_QUERY_CHARS } from "../../src/matching/prepare.js";
 
 const normalizer = createNormalizer({
   synonyms: [
