@@ -61,6 +61,8 @@ class Transaction {
   failure: { error: unknown } | undefined;
   /** Set at COMMIT or ROLLBACK: work that outlives it (a promise left running) uses the pool. */
   ended = false;
+  /** Writes sent and not yet answered: `settled` waits for them. */
+  #unanswered: Promise<unknown>[] = [];
 
   constructor(readonly client: pg.PoolClient) {}
 
@@ -76,6 +78,24 @@ class Transaction {
   /** Runs statements in order, sent together: they wait for the answers of none before them. */
   async runAll(statements: readonly Statement[]): Promise<void> {
     await Promise.all(statements.map(({ sql, params }) => this.query(sql, params)));
+  }
+
+  /**
+   * Sends writes without waiting for their answers: the connection runs them in order before
+   * anything sent later, and a failed one fails the transaction (`failure`), found at `settled`.
+   * So an update's writes travel with its COMMIT instead of a round trip each.
+   */
+  send(statements: readonly Statement[]): void {
+    for (const { sql, params } of statements) {
+      this.#unanswered.push(this.query(sql, params).catch(() => undefined));
+    }
+  }
+
+  /** Once every write sent has its answer: then `failure` is known. */
+  async settled(): Promise<void> {
+    const unanswered = this.#unanswered;
+    this.#unanswered = [];
+    await Promise.all(unanswered);
   }
 
   /**
@@ -144,8 +164,12 @@ function postgresDatabase(
       const value = await current.run(new Map(current.getStore()).set(pool, transaction), work);
       // A failed statement that work caught (the bot's error boundary) still leaves nothing to
       // commit: the update fails, so that it is not acknowledged as stored.
+      // COMMIT goes out behind the writes still unanswered; after a failed one PostgreSQL
+      // answers it with a rollback, so failure is looked at once they all have their answers.
+      const committed = client.query("COMMIT");
+      await transaction.settled();
+      await committed;
       if (transaction.failure) throw transaction.failure.error;
-      await client.query("COMMIT");
       return value;
     } catch (error) {
       broken = await client.query("ROLLBACK").then(
@@ -165,6 +189,7 @@ function postgresDatabase(
     await transaction.query("SAVEPOINT part");
     try {
       const value = await work();
+      await transaction.settled();
       if (transaction.failure !== before) throw transaction.failure?.error;
       await transaction.query("RELEASE SAVEPOINT part");
       return value;
@@ -182,11 +207,12 @@ function postgresDatabase(
       (await query(sql, params)).rows[0] as T | undefined,
     all: async <T>(sql: string, params?: readonly unknown[]) =>
       (await query(sql, params)).rows as T[],
-    // Inside a transaction the statements are already all or nothing: a failed one fails it whole.
+    // Inside a transaction the statements are already all or nothing: a failed one fails it whole,
+    // so they need no answer before COMMIT.
     batch: async (statements) => {
       if (statements.length === 0) return;
       const transaction = open();
-      if (transaction) await transaction.runAll(statements);
+      if (transaction) transaction.send(statements);
       else await inOneGo(pool, statements);
     },
     batchApart: async (statements) => {

@@ -17,7 +17,8 @@ export interface SqlDatabase {
   all<T>(sql: string, params?: readonly unknown[]): Promise<T[]>;
   /**
    * Runs statements in order as one transaction: all of them are stored, or none. Inside
-   * `withLocks` or `transaction`, as a part of that transaction.
+   * `withLocks` or `transaction`, as a part of that transaction, which a failed one fails (on
+   * PostgreSQL it may resolve before they run: they are sent along with what comes next).
    */
   batch(statements: readonly Statement[]): Promise<void>;
   /**

@@ -8,8 +8,6 @@ import { stats } from "./stats.js";
 import type { SessionData, Storage } from "./storage.js";
 import { trackerStore } from "./tracker-store.js";
 
-// The migration command's import, until it imports copy-database.js itself.
-
 /** The channel of announceReload. */
 const RELOAD_CHANNEL = "kb_reload";
 

@@ -162,6 +162,28 @@ describe.skipIf(!POSTGRES_URL)("an update's transaction on PostgreSQL", () => {
     expect(await one.all("SELECT n FROM parts ORDER BY n")).toEqual([{ n: 1 }, { n: 4 }]);
   });
 
+  it("sends an update's batched writes with its COMMIT, and fails the update if one failed", async () => {
+    const { one } = the;
+    await one.run("CREATE TABLE batched (n INTEGER PRIMARY KEY)");
+    const failing = one.withLocks(["k"], async () => {
+      await one.batch([{ sql: "INSERT INTO batched VALUES (?)", params: [1] }]);
+      // Not answered yet: the duplicate key is found at COMMIT, and nothing is stored.
+      await one.batch([{ sql: "INSERT INTO batched VALUES (?)", params: [1] }]);
+      return "returned";
+    });
+    await expect(failing).rejects.toThrow(/duplicate key/);
+    await one.withLocks(["k"], async () => {
+      await one.batch([{ sql: "INSERT INTO batched VALUES (?)", params: [2] }]);
+      const part = one.transaction((tx) =>
+        tx.batch([{ sql: "INSERT INTO batched VALUES (?)", params: [2] }]),
+      );
+      // A part's batched write is answered before the part ends: it fails the part alone.
+      await expect(part).rejects.toThrow(/duplicate key/);
+      await one.batch([{ sql: "INSERT INTO batched VALUES (?)", params: [3] }]);
+    });
+    expect(await one.all("SELECT n FROM batched ORDER BY n")).toEqual([{ n: 2 }, { n: 3 }]);
+  });
+
   it("counts a question apart, holding no counter row while the update goes on", async () => {
     const { storageOne, storageTwo } = the;
     const question = {
