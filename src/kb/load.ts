@@ -138,12 +138,10 @@ export async function readKnowledgeBase(
   const categories = validateList(categorySchema, categoryReferenceSchema, categoriesSource);
 
   const lexiconSource = await readSource(join(dir, LEXICON_FILE));
-  const lexicon: Lexicon = (lexiconSource?.data !== undefined &&
-    validate(lexiconSchema, lexiconSource, lexiconSource.data, [])) || {
-    synonyms: [],
-    cantonese: {},
-    stopwords: [],
-  };
+  const lexicon: Lexicon =
+    (lexiconSource?.data !== undefined &&
+      validate(lexiconSchema, lexiconSource, lexiconSource.data, [])) ||
+    lexiconSchema.parse({});
 
   const entries: Located<EntryInput>[] = [];
   const entryReferences: Located<EntryReference>[] = [];

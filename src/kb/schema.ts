@@ -89,6 +89,12 @@ export const lexiconSchema = z.strictObject({
   synonyms: z.array(z.array(text(60)).min(2, "a group needs at least two words")).default([]),
   cantonese: z.record(text(20), text(20)).default({}),
   stopwords: z.array(text(20)).default([]),
+  asking: z
+    .strictObject({
+      words: z.array(text(20)).default([]),
+      openings: z.array(text(20)).default([]),
+    })
+    .default({ words: [], openings: [] }),
 });
 
 /**

@@ -1,5 +1,6 @@
 import type { Entry, KnowledgeBase, OutOfScopeTopic } from "../kb/schema.js";
 import type { Normalizer } from "./normalize.js";
+import { createQuestionPart } from "./question-part.js";
 import { createSearchIndex, type Ranking, type ScoringOptions } from "./search-index.js";
 
 /** An entry and how well it fits the question: a confidence in [0, 1], where 1 is a perfect fit. */
@@ -75,9 +76,21 @@ const MAX_SUGGESTIONS = 3;
 export function createMatcher(kb: KnowledgeBase, overrides: Partial<MatcherOptions> = {}): Matcher {
   const options = { ...DEFAULT_MATCHER_OPTIONS, ...overrides };
   const index = createSearchIndex(kb, options);
+  const questionPart = createQuestionPart(kb.lexicon.asking);
   return {
     normalizer: index.normalizer,
-    match: (query) => decide(index.rank(query), options),
+    match(query) {
+      const whole = decide(index.rank(query), options);
+      // Answered, or declined as a known out-of-scope topic: the whole message was understood.
+      if (whole.decision === "answer" || (whole.decision === "none" && whole.outOfScope)) {
+        return whole;
+      }
+      // Clauses that only tell (the trip, the family, a greeting) dilute the clause that asks.
+      const asked = questionPart(query);
+      if (asked === undefined) return whole;
+      const focused = decide(index.rank(asked), options);
+      return focused.decision === "none" && whole.decision !== "none" ? whole : focused;
+    },
   };
 }
 

@@ -37,7 +37,7 @@ const SHARED_NUMBERING_WORDS = 100_000;
  * the words a phrase may span read together: read whole, they took the 10,000-entry build three
  * times as long. A property test holds the two readings equal.
  */
-export function createNormalizer(lexicon: Lexicon): Normalizer {
+export function createNormalizer(lexicon: Omit<Lexicon, "asking">): Normalizer {
   const rewrites = new PhraseTable<string>();
   for (const [cantonese, mandarin] of Object.entries(lexicon.cantonese)) {
     rewrites.set(prepare(cantonese), prepare(mandarin));

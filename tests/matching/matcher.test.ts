@@ -173,6 +173,30 @@ describe("createMatcher on the shipped knowledge base", async () => {
     expect(matcher.match("😀😀😀").decision).toBe("none");
   });
 
+  it("answers the clause that asks when the clauses around it only tell", () => {
+    // Each is only suggested on its whole text: the trip and the family dilute the question.
+    expect(
+      answerOf(
+        "我和老公下周去香港玩五天，住在尖沙咀，行程排得很满，酒店也订好了，港卡可以开热点给他用吗",
+      ),
+    ).toBe("sharing-hotspot");
+    expect(
+      answerOf(
+        "We're flying to Hong Kong on Monday, staying in Mong Kok for a week with the kids. How do I check how much data is left on my card?",
+      ),
+    ).toBe("monitoring-supported");
+    expect(answerOf("朋友推荐我买香港卡，我在深圳上班，每周过去两次，香港卡有什么优惠活动吗")).toBe(
+      "plan-promotions",
+    );
+  });
+
+  it("keeps a decline of the whole message: its telling clauses may be what is out of scope", () => {
+    // Sharing alone is answered; in Macau, where the articles say nothing, it is declined.
+    expect(answerOf("港卡可以共享吗")).toBe("sharing-supported");
+    const result = matcher.match("我们下周要去澳门玩三天，港卡可以共享吗");
+    expect(result.decision === "none" && result.outOfScope?.id).toBe("outside-hong-kong");
+  });
+
   it("ranks candidates best first", () => {
     const { candidates } = matcher.match("香港卡热点共享会限速吗");
     const scores = candidates.map((candidate) => candidate.score);

@@ -14,7 +14,11 @@ const entry = (id: string, questions: string[]): Entry => ({
 });
 
 function knowledgeBase(entries: Entry[]): IndexedKnowledge {
-  return { entries, outOfScope: [], lexicon: { synonyms: [], cantonese: {}, stopwords: [] } };
+  return {
+    entries,
+    outOfScope: [],
+    lexicon: { synonyms: [], cantonese: {}, stopwords: [], asking: { words: [], openings: [] } },
+  };
 }
 
 describe("createSearchIndex", () => {

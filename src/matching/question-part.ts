@@ -1,0 +1,50 @@
+import type { Lexicon } from "../kb/schema.js";
+import { prepare } from "./prepare.js";
+
+/**
+ * Where a message breaks into clauses: after a question mark (kept, it says the clause asks),
+ * at other sentence and clause punctuation of both scripts and line breaks, and at a full stop
+ * only before a space or the end, so that "1.5GB" stays whole.
+ */
+const CLAUSE_BREAK = /(?<=[?？])|[。！!；;，,、…~～\n]+|\.+(?=\s|$)/;
+const QUESTION_MARK = /[?？]\s*$/;
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * The clauses of a message that ask, without those around them that only tell: "我下个月去香港，
+ * 带着老婆孩子，港卡能共享吗" asks "港卡能共享吗". A clause asks when it ends in a question mark,
+ * holds an asking word, or begins with an asking opening (lexicon `asking`). Undefined when the
+ * message is one clause, or when none or all of its clauses ask: then the message is the question.
+ */
+export function createQuestionPart(
+  asking: Lexicon["asking"],
+): (text: string) => string | undefined {
+  const hanWords = asking.words.map(prepare).filter((word) => HAN.test(word));
+  // Latin words match whole: padded with spaces, as the clause is.
+  const latinWords = asking.words
+    .map(prepare)
+    .filter((word) => !HAN.test(word))
+    .map((word) => ` ${word} `);
+  const openings = asking.openings.map((word) => ` ${prepare(word)} `);
+
+  const asks = (clause: string): boolean => {
+    if (QUESTION_MARK.test(clause)) return true;
+    const prepared = ` ${prepare(clause)} `;
+    return (
+      hanWords.some((word) => prepared.includes(word)) ||
+      latinWords.some((word) => prepared.includes(word)) ||
+      openings.some((opening) => prepared.startsWith(opening))
+    );
+  };
+
+  return (text) => {
+    const clauses = text
+      .split(CLAUSE_BREAK)
+      .map((clause) => clause.trim())
+      .filter((clause) => prepare(clause) !== "");
+    if (clauses.length < 2) return undefined;
+    const asked = clauses.filter(asks);
+    if (asked.length === 0 || asked.length === clauses.length) return undefined;
+    return asked.join("，");
+  };
+}
