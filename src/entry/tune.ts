@@ -1,5 +1,6 @@
-// npm run tune -- [dev file]: grid-searches the matcher's options on the dev set and prints the best.
-// Tune on tests/eval/dev.yaml only: test.yaml is held out, and tuning on it would make its figures lie.
+// npm run tune -- [dev file]: grid-searches the matcher's options on a dev set (tests/eval/dev.yaml
+// by default, or hard-dev.yaml) and prints the best. The held-out sets (test.yaml, hard-test.yaml)
+// are refused: tuning on them would make their figures lie.
 //
 // A dev set of a few hundred questions has lucky corners: options that happen to get two more of
 // its questions right, and no more of anyone else's. So each combination is judged by the mean
@@ -7,15 +8,16 @@
 // broad plateaus over sharp peaks.
 import { basename } from "node:path";
 import { loadEvalSet } from "../eval/eval-set.js";
-import { CI_GATE, evaluate, gateFigures } from "../eval/evaluate.js";
+import { CI_GATE, evaluate, gateFigures, HELD_OUT } from "../eval/evaluate.js";
 import { formatProblem } from "../kb/load.js";
-import { DEFAULT_MATCHER_OPTIONS, decide, type MatcherOptions } from "../matching/matcher.js";
-import { createSearchIndex } from "../matching/search-index.js";
+import { DEFAULT_MATCHER_OPTIONS, type MatcherOptions, matchQuery } from "../matching/matcher.js";
+import { createQuestionPart } from "../matching/question-part.js";
+import { createSearchIndex, type Ranking } from "../matching/search-index.js";
 import { loadKnowledgeBaseOrExit } from "./load-or-exit.js";
 
 const file = process.argv[2] ?? "tests/eval/dev.yaml";
-if (basename(file).startsWith("test")) {
-  console.error(`${file} is the held-out set: tune on the dev set instead.`);
+if (HELD_OUT.has(basename(file))) {
+  console.error(`${file} is a held-out set: tune on a dev set instead.`);
   process.exit(2);
 }
 const set = await loadEvalSet(file);
@@ -24,6 +26,7 @@ if (!set.ok) {
   process.exit(1);
 }
 const kb = await loadKnowledgeBaseOrExit();
+const questionPart = createQuestionPart(kb.lexicon.asking);
 
 const grid = {
   questionWeight: [0.8, 0.9, 1],
@@ -98,14 +101,22 @@ const trials = new Map<string, Trial>();
 for (const scoringPoint of points(scoringOptions)) {
   const scoring = valuesOf({ ...scoringPoint, ...zeros(decisionOptions) });
   const index = createSearchIndex(kb, scoring);
-  const rankings = new Map(set.items.map((item) => [item.q, index.rank(item.q)]));
+  // Each text is ranked once per scoring point, whatever the decision options tried on it.
+  const rankings = new Map<string, Ranking>();
+  const rank = (text: string) => {
+    const known = rankings.get(text);
+    if (known) return known;
+    const ranking = index.rank(text);
+    rankings.set(text, ranking);
+    return ranking;
+  };
   for (const decisionPoint of points(decisionOptions)) {
     const point = { ...scoringPoint, ...decisionPoint };
     const options = valuesOf(point);
     const report = evaluate(
       {
         normalizer: index.normalizer,
-        match: (q) => decide(rankings.get(q) ?? { entries: [] }, options),
+        match: (q) => matchQuery(q, rank, questionPart, options),
       },
       set.items,
     );

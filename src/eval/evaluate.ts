@@ -98,12 +98,27 @@ function tally(outcomes: Outcome[]): EvalReport {
 }
 
 /**
- * The floor for each gated eval set, by file name; the others are measured only. The hard sets
- * (issue #18) are measured until the matcher reaches their floor.
+ * The floor for each gated eval set, by file name; hard-dev is measured only. The held-out sets
+ * are held to what the matcher reached on them, less a point, so that no change slips back: a
+ * ratchet, raised as the matcher improves. Issue #18's target for hard-test is 90 % answered
+ * right, 98 % answered or suggested right, 95 % held back and at most 1 % confidently wrong.
  */
 export const GATES: Readonly<Record<string, Gate>> = {
   "dev.yaml": CI_GATE,
-  "test.yaml": CI_GATE,
+  // Reached 90.6, 97.8, 95.0, 2.2 %; the wrong answers keep issue #2's stricter 3 %.
+  "test.yaml": {
+    answeredRight: 0.896,
+    answeredOrSuggestedRight: 0.968,
+    heldBack: 0.94,
+    confidentlyWrong: 0.03,
+  },
+  // Reached 77.6, 94.0, 98.8, 0.9 %.
+  "hard-test.yaml": {
+    answeredRight: 0.766,
+    answeredOrSuggestedRight: 0.93,
+    heldBack: 0.978,
+    confidentlyWrong: 0.019,
+  },
 };
 
 /** The sets only measured, never tuned on: their misses are never printed. */

@@ -79,19 +79,28 @@ export function createMatcher(kb: KnowledgeBase, overrides: Partial<MatcherOptio
   const questionPart = createQuestionPart(kb.lexicon.asking);
   return {
     normalizer: index.normalizer,
-    match(query) {
-      const whole = decide(index.rank(query), options);
-      // Answered, or declined as a known out-of-scope topic: the whole message was understood.
-      if (whole.decision === "answer" || (whole.decision === "none" && whole.outOfScope)) {
-        return whole;
-      }
-      // Clauses that only tell (the trip, the family, a greeting) dilute the clause that asks.
-      const asked = questionPart(query);
-      if (asked === undefined) return whole;
-      const focused = decide(index.rank(asked), options);
-      return focused.decision === "none" && whole.decision !== "none" ? whole : focused;
-    },
+    match: (query) => matchQuery(query, index.rank, questionPart, options),
   };
+}
+
+/**
+ * The decision on a message: on its whole text, and, when that is neither answered nor declined,
+ * on the clauses that ask (`questionPart`) alone. Clauses that only tell (the trip, the family,
+ * a greeting) dilute the one that asks. A whole message declined as a known out-of-scope topic
+ * stays declined: what it tells ("in Macau") may be what no entry covers.
+ */
+export function matchQuery(
+  query: string,
+  rank: (text: string) => Ranking,
+  questionPart: (text: string) => string | undefined,
+  options: DecisionOptions,
+): MatchResult {
+  const whole = decide(rank(query), options);
+  if (whole.decision === "answer" || (whole.decision === "none" && whole.outOfScope)) return whole;
+  const asked = questionPart(query);
+  if (asked === undefined) return whole;
+  const focused = decide(rank(asked), options);
+  return focused.decision === "none" && whole.decision !== "none" ? whole : focused;
 }
 
 /**

@@ -175,6 +175,24 @@ describe("suggestView and noneView", () => {
     ]);
   });
 
+  it("names a lone suggestion in the question, its answer one tap away", () => {
+    for (const [language, text, yes] of [
+      [
+        "en",
+        "Did you mean: <b>Can I share data through a hotspot?</b>",
+        "✅ Yes, show me the answer",
+      ],
+      ["zh-Hant", "你是想問：<b>可以開熱點給家人用嗎？</b>", "✅ 是，查看答案"],
+    ] as const) {
+      const view = suggestView([entry("sharing-hotspot")], language, translate(language));
+      expect(view.text).toBe(text);
+      expect(buttonsOf(view.keyboard)).toEqual([
+        { text: yes, action: { kind: "ask", entryId: "sharing-hotspot" } },
+        { text: translate(language)("button-all-topics"), action: { kind: "menu" } },
+      ]);
+    }
+  });
+
   it("says the general 'I don't know', or a declined topic's own reply, above the topics", () => {
     const general = noneView(kb, undefined, "en", translate("en"));
     expect(general.text).toMatch(/^I don't know that yet\./);
