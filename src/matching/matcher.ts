@@ -86,8 +86,10 @@ export function createMatcher(kb: KnowledgeBase, overrides: Partial<MatcherOptio
 /**
  * The decision on a message: on its whole text, and, when that is neither answered nor declined,
  * on the clauses that ask (`questionPart`) alone. Clauses that only tell (the trip, the family,
- * a greeting) dilute the one that asks. A whole message declined as a known out-of-scope topic
- * stays declined: what it tells ("in Macau") may be what no entry covers.
+ * a greeting) dilute the one that asks, but may also hold what it is about ("…大运营商的卡，
+ * 能共享吗"), so where neither reading is sure, both readings' suggestions are offered. A whole
+ * message declined as a known out-of-scope topic stays declined: what it tells ("in Macau") may
+ * be what no entry covers.
  */
 export function matchQuery(
   query: string,
@@ -100,7 +102,13 @@ export function matchQuery(
   const asked = questionPart(query);
   if (asked === undefined) return whole;
   const focused = decide(rank(asked), options);
-  return focused.decision === "none" && whole.decision !== "none" ? whole : focused;
+  if (focused.decision === "answer" || whole.decision === "none") return focused;
+  if (focused.decision === "none") return whole;
+  // Both unsure: the asking clause's guesses first, then the whole message's.
+  const suggestions = [...focused.suggestions, ...whole.suggestions].filter(
+    (entry, at, all) => all.findIndex((other) => other.id === entry.id) === at,
+  );
+  return { ...focused, suggestions: suggestions.slice(0, MAX_SUGGESTIONS) };
 }
 
 /**

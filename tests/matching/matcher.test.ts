@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { Entry, KnowledgeBase } from "../../src/kb/schema.js";
-import { createMatcher, DEFAULT_MATCHER_OPTIONS, decide } from "../../src/matching/matcher.js";
+import {
+  createMatcher,
+  DEFAULT_MATCHER_OPTIONS,
+  decide,
+  matchQuery,
+} from "../../src/matching/matcher.js";
 import type { Ranking } from "../../src/matching/search-index.js";
 import { shippedKnowledgeBase } from "../helpers.js";
 
@@ -98,6 +103,40 @@ describe("decide", () => {
   it("says none when nothing scores", () => {
     expect(decide({ entries: [] }, options).decision).toBe("none");
     expect(decide(ranked(["a", options.suggestScore / 2]), options).decision).toBe("none");
+  });
+});
+
+describe("matchQuery", () => {
+  const asking = "那个问题";
+  /** Ranks the whole message and its asking clause as given; the clause is `asking`. */
+  const run = (whole: Ranking, focused: Ranking) =>
+    matchQuery(
+      "整条消息",
+      (text) => (text === asking ? focused : whole),
+      () => asking,
+      options,
+    );
+  const idsOf = (result: ReturnType<typeof run>) =>
+    result.decision === "answer"
+      ? result.entry.id
+      : result.decision === "suggest"
+        ? result.suggestions.map((suggestion) => suggestion.id)
+        : result.decision;
+
+  it("keeps an answer or a decline of the whole message", () => {
+    expect(idsOf(run(ranked(["a", 0.9], ["b", 0.3]), ranked(["c", 0.9])))).toBe("a");
+    expect(idsOf(run(withTopic(ranked(["a", 0.3]), 0.5), ranked(["c", 0.9])))).toBe("none");
+  });
+
+  it("answers the asking clause when the whole message is unsure", () => {
+    expect(idsOf(run(ranked(["a", 0.5], ["b", 0.45]), ranked(["b", 0.9], ["a", 0.3])))).toBe("b");
+  });
+
+  it("offers the clause's suggestions first, then the whole message's, when both are unsure", () => {
+    const whole = ranked(["a", 0.5], ["b", 0.45]);
+    expect(idsOf(run(whole, ranked(["c", 0.5], ["a", 0.45])))).toEqual(["c", "a", "b"]);
+    // A clause that finds nothing leaves the whole message's suggestions.
+    expect(idsOf(run(whole, ranked()))).toEqual(["a", "b"]);
   });
 });
 
