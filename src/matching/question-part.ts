@@ -1,5 +1,5 @@
 import type { Lexicon } from "../kb/schema.js";
-import { prepare } from "./prepare.js";
+import { MAX_QUERY_CHARS, prepare } from "./prepare.js";
 
 /**
  * Where a message breaks into clauses: after a question mark (kept, it says the clause asks),
@@ -19,12 +19,10 @@ const HAN = /\p{Script=Han}/u;
 export function createQuestionPart(
   asking: Lexicon["asking"],
 ): (text: string) => string | undefined {
-  const hanWords = asking.words.map(prepare).filter((word) => HAN.test(word));
+  const words = asking.words.map(prepare);
+  const hanWords = words.filter((word) => HAN.test(word));
   // Latin words match whole: padded with spaces, as the clause is.
-  const latinWords = asking.words
-    .map(prepare)
-    .filter((word) => !HAN.test(word))
-    .map((word) => ` ${word} `);
+  const latinWords = words.filter((word) => !HAN.test(word)).map((word) => ` ${word} `);
   const openings = asking.openings.map((word) => ` ${prepare(word)} `);
 
   const asks = (clause: string): boolean => {
@@ -38,7 +36,10 @@ export function createQuestionPart(
   };
 
   return (text) => {
+    // The part the matcher reads of the whole message, and no more: a 4,000-character message
+    // costs no more than a long question.
     const clauses = text
+      .slice(0, MAX_QUERY_CHARS)
       .split(CLAUSE_BREAK)
       .map((clause) => clause.trim())
       .filter((clause) => prepare(clause) !== "");

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { MAX_QUERY_CHARS } from "../../src/matching/prepare.js";
 import { createQuestionPart } from "../../src/matching/question-part.js";
 
 const questionPart = createQuestionPart({
@@ -44,6 +45,12 @@ describe("createQuestionPart", () => {
     expect(questionPart("港卡怎么查流量")).toBeUndefined();
     expect(questionPart("我在香港，我有一张卡")).toBeUndefined();
     expect(questionPart("港卡怎么查流量？能共享吗？")).toBeUndefined();
+  });
+
+  it("reads no further into a message than the matcher does", () => {
+    const telling = "我在香港。".repeat(MAX_QUERY_CHARS);
+    expect(questionPart(`${telling}港卡怎么查流量`)).toBeUndefined();
+    expect(questionPart(`港卡怎么查流量？${telling}`)).toBe("港卡怎么查流量？");
   });
 
   it("returns only text of the message, never an empty question", () => {
