@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { createI18n } from "../src/bot/i18n.js";
 import type { Translate } from "../src/bot/views.js";
@@ -9,13 +10,20 @@ export const projectPath = (path: string) => fileURLToPath(new URL(`../${path}`,
 
 let shipped: Promise<KnowledgeBase> | undefined;
 
-/** The project's own knowledge base, loaded once per test file. */
+/** The project's own knowledge base, loaded once per test worker (files share their modules). */
 export function shippedKnowledgeBase(): Promise<KnowledgeBase> {
   shipped ??= loadKnowledgeBase(projectPath("knowledge")).then((result) => {
     if (!result.ok) throw new Error(`knowledge base has ${result.problems.length} problem(s)`);
     return result.kb;
   });
   return shipped;
+}
+
+/** Edits a file in place, as an operator would; throws if `from` is not in it. */
+export function replaceInFile(file: string, from: string, to: string): void {
+  const text = readFileSync(file, "utf8");
+  if (!text.includes(from)) throw new Error(`${file} does not hold ${JSON.stringify(from)}`);
+  writeFileSync(file, text.replace(from, to));
 }
 
 const i18n = createI18n();

@@ -48,7 +48,7 @@ export class ManualClock implements Clock {
 
 let shipped: Promise<ServedKnowledge> | undefined;
 
-/** The shipped knowledge base, loaded once per test file: building it (OpenCC, the index) is most of a bot's start. */
+/** The shipped knowledge base, loaded once per test worker: building it (OpenCC, the index) is most of a bot's start. */
 function shippedKnowledge(): Promise<ServedKnowledge> {
   shipped ??= loadServedKnowledge(projectPath("knowledge"));
   return shipped;

@@ -1,9 +1,9 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { RATE_LIMIT } from "../../src/bot/rate-limit.js";
-import { projectPath } from "../helpers.js";
+import { projectPath, replaceInFile } from "../helpers.js";
 import { POSTGRES_URL, postgres } from "../storage/engines.js";
 import { delivered } from "./faults.js";
 import { ADMIN_ID, errorsIn, type Harness, startHarness } from "./harness.js";
@@ -75,13 +75,7 @@ describe.skipIf(!POSTGRES_URL)("two instances on one PostgreSQL", () => {
     // The same edit deployed to both machines; only one is told.
     for (const dir of folders) {
       const file = join(dir, "entries", "sharing.yaml");
-      writeFileSync(
-        file,
-        readFileSync(file, "utf8").replace(
-          "Is there free public Wi-Fi in Hong Kong?",
-          "Free Wi-Fi in Hong Kong?",
-        ),
-      );
+      replaceInFile(file, "Is there free public Wi-Fi in Hong Kong?", "Free Wi-Fi in Hong Kong?");
     }
     await one.user(ADMIN_ID, "en").send("/reload");
     await expect.poll(() => ask(two)).toContain("<b>Free Wi-Fi in Hong Kong?</b>");

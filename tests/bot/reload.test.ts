@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { ReloadResult } from "../../src/bot/context.js";
-import { projectPath } from "../helpers.js";
+import { projectPath, replaceInFile } from "../helpers.js";
 import { ADMIN_ID, type Harness, onlyMessage, startHarness, textsOf } from "./harness.js";
 
 let dir: string;
@@ -26,12 +26,10 @@ afterEach(async () => {
 
 describe("reloading the knowledge base", () => {
   it("takes a valid edit on /reload from an admin", async () => {
-    writeFileSync(
+    replaceInFile(
       wifiFile(),
-      readFileSync(wifiFile(), "utf8").replace(
-        "Is there free public Wi-Fi in Hong Kong?",
-        "Free Wi-Fi in Hong Kong?",
-      ),
+      "Is there free public Wi-Fi in Hong Kong?",
+      "Free Wi-Fi in Hong Kong?",
     );
     expect(textsOf(await harness.user(ADMIN_ID, "en").send("/reload"))[0]).toContain(
       "reloaded: 24 entries",
@@ -53,13 +51,7 @@ describe("reloading the knowledge base", () => {
   it("follows edits to the folder on its own, and tells the admins about a bad one", async () => {
     const reloads = queue<ReloadResult>();
     harness.app.watchKnowledge(reloads.push);
-    writeFileSync(
-      wifiFile(),
-      readFileSync(wifiFile(), "utf8").replace(
-        "Is there free public Wi-Fi in Hong Kong?",
-        "Free Wi-Fi around?",
-      ),
-    );
+    replaceInFile(wifiFile(), "Is there free public Wi-Fi in Hong Kong?", "Free Wi-Fi around?");
     expect(await reloads.next()).toEqual({ ok: true, entries: 24 });
     expect(await ask()).toContain("Free Wi-Fi around?");
     writeFileSync(wifiFile(), "- id: [unclosed\n");

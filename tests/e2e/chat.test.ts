@@ -1,11 +1,11 @@
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { stripVTControlCharacters } from "node:util";
 import { describe, expect, it } from "vitest";
 import { CHAT_HELP } from "../../src/offline/terminal-chat.js";
-import { projectPath } from "../helpers.js";
+import { projectPath, replaceInFile } from "../helpers.js";
 import { entryArgs, offlineEnv, runChat, until } from "./processes.js";
 
 /** A piped session cut into turns: each line typed (echoed after "> ") and what followed it. */
@@ -99,12 +99,10 @@ describe.concurrent("npm run chat, piped", () => {
     try {
       cpSync(projectPath("knowledge"), dir, { recursive: true });
       const entries = join(dir, "entries", "sharing.yaml");
-      writeFileSync(
+      replaceInFile(
         entries,
-        readFileSync(entries, "utf8").replace(
-          "related: [sharing-supported, sharing-why-not]",
-          "related: [sharing-supported, sharing-why-nott]",
-        ),
+        "related: [sharing-supported, sharing-why-not]",
+        "related: [sharing-supported, sharing-why-nott]",
       );
       const run = await runChat("hotspot\n", [], { KNOWLEDGE_DIR: dir });
       expect(run.status).toBe(1);
