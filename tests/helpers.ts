@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { createI18n } from "../src/bot/i18n.js";
 import type { Translate } from "../src/bot/views.js";
 import type { KnowledgeBase } from "../src/kb/schema.js";
+import type { TermNumbering } from "../src/matching/term-numbering.js";
 import { loadKnowledgeBase } from "../src/knowledge.js";
 import type { Language } from "../src/text/language.js";
 
@@ -33,3 +34,23 @@ export const translate =
   (language: Language): Translate =>
   (key, variables) =>
     i18n.t(language, key, variables);
+
+/** The space-separated words of a document: the terms of the index tests' made-up documents. */
+export const split = (document: string) => document.split(" ").filter(Boolean);
+
+/** Numbers the space-separated words of documents as they first appear. */
+export function splitNumbering(): TermNumbering {
+  const termIds = new Map<string, number>();
+  const terms: string[] = [];
+  const idOf = (term: string) => {
+    if (!termIds.has(term)) termIds.set(term, terms.push(term) - 1);
+    return termIds.get(term) ?? -1;
+  };
+  return {
+    termIds,
+    terms,
+    read: (document, into) => {
+      for (const term of split(document)) into.push(idOf(term));
+    },
+  };
+}

@@ -56,7 +56,7 @@ export const DEFAULT_MATCHER_OPTIONS: MatcherOptions = {
   unknownWeight: 0.4,
   genericShare: 0.3,
   fuzzyThreshold: 0.34,
-  classifierWeight: 0.5,
+  classifierWeight: 0.6,
   answerScore: 0.65,
   answerMargin: 0.12,
   closeMatch: 0.95,
@@ -76,7 +76,7 @@ const MAX_SUGGESTIONS = 3;
 export function createMatcher(kb: KnowledgeBase, overrides: Partial<MatcherOptions> = {}): Matcher {
   const options = { ...DEFAULT_MATCHER_OPTIONS, ...overrides };
   const index = createSearchIndex(kb, options);
-  const questionPart = createQuestionPart(kb.lexicon.asking);
+  const questionPart = createQuestionPart(kb.lexicon.asking, index.normalizer.queryTerms);
   return {
     normalizer: index.normalizer,
     match: (query) => matchQuery(query, index.rank, questionPart, options),

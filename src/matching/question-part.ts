@@ -13,11 +13,14 @@ const HAN = /\p{Script=Han}/u;
 /**
  * The clauses of a message that ask, without those around them that only tell: "我下个月去香港，
  * 带着老婆孩子，港卡能共享吗" asks "港卡能共享吗". A clause asks when it ends in a question mark,
- * holds an asking word, or begins with an asking opening (lexicon `asking`). Undefined when the
- * message is one clause, or when none or all of its clauses ask: then the message is the question.
+ * holds an asking word, or begins with an asking opening (lexicon `asking`). A tag that asks but
+ * holds no search term of its own (`terms`), as in "free wifi is rare here, isn't it?" or
+ * "唔可以共享，係咪？", asks about the clause before it. Undefined when the message is one
+ * clause, or when none or all of its clauses ask: then the message is the question.
  */
 export function createQuestionPart(
   asking: Lexicon["asking"],
+  terms: (text: string) => string[],
 ): (text: string) => string | undefined {
   const words = asking.words.map(prepare);
   const hanWords = words.filter((word) => HAN.test(word));
@@ -25,13 +28,13 @@ export function createQuestionPart(
   const latinWords = words.filter((word) => !HAN.test(word)).map((word) => ` ${word} `);
   const openings = asking.openings.map((word) => ` ${prepare(word)} `);
 
-  const asks = (clause: string): boolean => {
-    if (QUESTION_MARK.test(clause)) return true;
-    const prepared = ` ${prepare(clause)} `;
+  const asks = (clause: Clause): boolean => {
+    if (QUESTION_MARK.test(clause.text)) return true;
+    const padded = ` ${clause.prepared} `;
     return (
-      hanWords.some((word) => prepared.includes(word)) ||
-      latinWords.some((word) => prepared.includes(word)) ||
-      openings.some((opening) => prepared.startsWith(opening))
+      hanWords.some((word) => padded.includes(word)) ||
+      latinWords.some((word) => padded.includes(word)) ||
+      openings.some((opening) => padded.startsWith(opening))
     );
   };
 
@@ -41,11 +44,27 @@ export function createQuestionPart(
     const clauses = text
       .slice(0, MAX_QUERY_CHARS)
       .split(CLAUSE_BREAK)
-      .map((clause) => clause.trim())
-      .filter((clause) => prepare(clause) !== "");
+      .map((part) => ({ text: part.trim(), prepared: prepare(part) }))
+      .filter((clause) => clause.prepared !== "");
     if (clauses.length < 2) return undefined;
-    const asked = clauses.filter(asks);
-    if (asked.length === 0 || asked.length === clauses.length) return undefined;
-    return asked.join("，");
+    const asked = clauses.map(asks);
+    // A tag passes its asking to the clause before it, and is left out: it holds no term.
+    for (let at = 0; at < clauses.length; at++) {
+      if (!asked[at] || terms((clauses[at] as Clause).text).length > 0) continue;
+      asked[at] = false;
+      if (at > 0) asked[at - 1] = true;
+    }
+    const count = asked.filter(Boolean).length;
+    if (count === 0 || count === clauses.length) return undefined;
+    return clauses
+      .filter((_, at) => asked[at])
+      .map((clause) => clause.text)
+      .join("，");
   };
+}
+
+interface Clause {
+  text: string;
+  /** The clause as the asking words are written: folded, lower case, one space between words. */
+  prepared: string;
 }

@@ -1,5 +1,6 @@
 import type { Entry, KnowledgeBase, OutOfScopeTopic } from "../kb/schema.js";
 import { isSingleHan } from "./characters.js";
+import { toProbabilities, trainClassifier } from "./classifier.js";
 import { FuzzyTerms } from "./fuzzy-terms.js";
 import { createNormalizer, type Normalizer } from "./normalize.js";
 import { buildTermIndex, subjectHoldsTerm } from "./term-index.js";
@@ -17,7 +18,7 @@ export interface ScoringOptions {
   /** fuse.js score (0 = exact) up to which a misspelt word counts as the known one. */
   fuzzyThreshold: number;
   /**
-   * Weight of the naive Bayes posterior in a subject's score, against the question match above.
+   * Weight of the classifiers' posterior in a subject's score, against the question match above.
    * The question match looks at one stored question at a time; the posterior weighs the
    * evidence of all of a subject's questions together, which tells sibling entries apart.
    */
@@ -144,6 +145,7 @@ export function createSearchIndex(kb: IndexedKnowledge, options: ScoringOptions)
   const subjectLogTotal = Float64Array.from(index.subjectTermTotal, (total) =>
     Math.log(total + SMOOTHING * termCount),
   );
+  const learnedWeights = trainClassifier(index);
   const maxGenericSubjects = Math.max(1, subjectCount * options.genericShare);
   // A term of the index stands for itself, whatever the lexicon would fold the word to. A word
   // only the lexicon knows is in no question as written, so it counts as rare.
@@ -163,7 +165,8 @@ export function createSearchIndex(kb: IndexedKnowledge, options: ScoringOptions)
   const subjectCovered = new Float64Array(subjectCount);
   const subjectSpecific = new Uint8Array(subjectCount);
   const bestQuestion = new Float64Array(subjectCount);
-  const subjectEvidence = new Float64Array(subjectCount);
+  const bayesEvidence = new Float64Array(subjectCount);
+  const learnedEvidence = new Float64Array(subjectCount);
   const addedTerm: (KnownTerm | undefined)[] = new Array(termCount);
   const touchedDocuments = new TouchedList(documentCount);
   const touchedSubjects = new TouchedList(subjectCount);
@@ -252,8 +255,10 @@ export function createSearchIndex(kb: IndexedKnowledge, options: ScoringOptions)
         if (subjectCovered[subjectIndex] === 0) touchedSubjects.add(subjectIndex);
         subjectCovered[subjectIndex] =
           (subjectCovered[subjectIndex] ?? 0) + term.weight * term.similarity;
-        subjectEvidence[subjectIndex] =
-          (subjectEvidence[subjectIndex] ?? 0) + countEvidence(subjectPostingCounts[at] ?? 0);
+        bayesEvidence[subjectIndex] =
+          (bayesEvidence[subjectIndex] ?? 0) + countEvidence(subjectPostingCounts[at] ?? 0);
+        learnedEvidence[subjectIndex] =
+          (learnedEvidence[subjectIndex] ?? 0) + (learnedWeights[at] ?? 0) * term.similarity;
         if (specific) subjectSpecific[subjectIndex] = 1;
       }
     }
@@ -275,23 +280,17 @@ export function createSearchIndex(kb: IndexedKnowledge, options: ScoringOptions)
       documentCovered[documentIndex] = 0;
     }
 
-    // Naive Bayes over the subjects that share a term with the query (the others are all but
-    // ruled out): the log likelihood of the query's known terms, up to a shared constant.
-    let maxLog = Number.NEGATIVE_INFINITY;
+    // Two classifiers over the subjects that share a term with the query (the others are all but
+    // ruled out), averaged: naive Bayes, the log likelihood of the query's known terms up to a
+    // shared constant, and the trained softmax (classifier.ts). Bayes holds up on short questions,
+    // the softmax on long ones, and on dev and hard-dev their mean is wrong less than either.
     for (let at = 0; at < touchedSubjects.length; at++) {
       const subjectIndex = touchedSubjects.indices[at] ?? 0;
-      const logLikelihood =
-        (subjectEvidence[subjectIndex] ?? 0) - terms.length * (subjectLogTotal[subjectIndex] ?? 0);
-      subjectEvidence[subjectIndex] = logLikelihood;
-      maxLog = Math.max(maxLog, logLikelihood);
+      bayesEvidence[subjectIndex] =
+        (bayesEvidence[subjectIndex] ?? 0) - terms.length * (subjectLogTotal[subjectIndex] ?? 0);
     }
-    let evidenceSum = 0;
-    for (let at = 0; at < touchedSubjects.length; at++) {
-      const subjectIndex = touchedSubjects.indices[at] ?? 0;
-      const relative = Math.exp((subjectEvidence[subjectIndex] ?? 0) - maxLog);
-      subjectEvidence[subjectIndex] = relative;
-      evidenceSum += relative;
-    }
+    toProbabilities(bayesEvidence, touchedSubjects.indices, touchedSubjects.length);
+    toProbabilities(learnedEvidence, touchedSubjects.indices, touchedSubjects.length);
 
     const ranked: RankedEntry[] = [];
     let bestTopic: { index: number; score: number } | undefined;
@@ -300,7 +299,8 @@ export function createSearchIndex(kb: IndexedKnowledge, options: ScoringOptions)
       const coverage = Math.min(1, (subjectCovered[subjectIndex] ?? 0) / totalWeight);
       const question = bestQuestion[subjectIndex] ?? 0;
       const match = options.questionWeight * question + (1 - options.questionWeight) * coverage;
-      const posterior = (subjectEvidence[subjectIndex] ?? 0) / evidenceSum;
+      const posterior =
+        ((bayesEvidence[subjectIndex] ?? 0) + (learnedEvidence[subjectIndex] ?? 0)) / 2;
       const score = (1 - options.classifierWeight) * match + options.classifierWeight * posterior;
       if (subjectIndex < entries.length) {
         const entry = entries[subjectIndex] as Entry;
@@ -311,7 +311,8 @@ export function createSearchIndex(kb: IndexedKnowledge, options: ScoringOptions)
       }
       subjectCovered[subjectIndex] = 0;
       subjectSpecific[subjectIndex] = 0;
-      subjectEvidence[subjectIndex] = 0;
+      bayesEvidence[subjectIndex] = 0;
+      learnedEvidence[subjectIndex] = 0;
       bestQuestion[subjectIndex] = 0;
     }
     if (!bestTopic) return { entries: ranked };

@@ -1,26 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildTermIndex, subjectHoldsTerm, type TermIndex } from "../../src/matching/term-index.js";
-import type { TermNumbering } from "../../src/matching/term-numbering.js";
-
-const split = (document: string) => document.split(" ").filter(Boolean);
-
-/** Numbers the space-separated words of documents as they first appear. */
-function splitNumbering(): TermNumbering {
-  const termIds = new Map<string, number>();
-  const terms: string[] = [];
-  const idOf = (term: string) => {
-    if (!termIds.has(term)) termIds.set(term, terms.push(term) - 1);
-    return termIds.get(term) ?? -1;
-  };
-  return {
-    termIds,
-    terms,
-    read: (document, into) => {
-      for (const term of split(document)) into.push(idOf(term));
-    },
-  };
-}
+import { split, splitNumbering } from "../helpers.js";
 
 /** A row of one of the index's compressed lists. */
 const row = (starts: Int32Array, values: Int32Array, at: number) => [
