@@ -28,6 +28,18 @@ export interface DecisionOptions {
   /** …and only this far ahead of the runner-up. */
   answerMargin: number;
   /**
+   * …or from this lower score, when it is this far ahead of every other candidate: a long or
+   * chatty question fits no stored one closely, yet only one entry fits it at all.
+   */
+  leadScore: number;
+  leadMargin: number;
+  /**
+   * Whatever its score, the best candidate's words must fit the question this well: the
+   * classifiers are sure of an entry when it is the only one to share a word with the question
+   * ("香港哪家烧鹅好吃" shares 哪家 with card-what-is alone), and that alone is no answer.
+   */
+  answerMatch: number;
+  /**
    * A stored question fitting the user's this closely is answered even when the only words they
    * share are common ones: "港卡是什么" is all common words, and exactly what card-what-is answers.
    */
@@ -59,6 +71,9 @@ export const DEFAULT_MATCHER_OPTIONS: MatcherOptions = {
   classifierWeight: 0.6,
   answerScore: 0.65,
   answerMargin: 0.12,
+  leadScore: 0.55,
+  leadMargin: 0.3,
+  answerMatch: 0.25,
   closeMatch: 0.95,
   suggestScore: 0.2,
   suggestRatio: 0.5,
@@ -133,7 +148,10 @@ export function decide(ranking: Ranking, options: DecisionOptions): MatchResult 
   if (!best || best.score < options.suggestScore) return { decision: "none", candidates };
   const lead = best.score - Math.max(runnerUp?.score ?? 0, topic?.score ?? 0);
   const onTopic = best.specific || best.question >= options.closeMatch;
-  if (best.score >= options.answerScore && lead >= options.answerMargin && onTopic) {
+  const sure =
+    (best.score >= options.answerScore && lead >= options.answerMargin) ||
+    (best.score >= options.leadScore && lead >= options.leadMargin);
+  if (sure && onTopic && best.match >= options.answerMatch) {
     return { decision: "answer", entry: best.entry, candidates };
   }
   const floor = Math.max(options.suggestScore, best.score * options.suggestRatio);

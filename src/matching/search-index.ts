@@ -33,6 +33,8 @@ export interface RankedEntry {
   specific: boolean;
   /** How closely its best stored question fits the query, in [0, 1]. */
   question: number;
+  /** How well its words fit the query, before the classifiers weigh in: in [0, 1]. */
+  match: number;
 }
 
 /** An out-of-scope topic that fits the query, scored like an entry. */
@@ -305,7 +307,7 @@ export function createSearchIndex(kb: IndexedKnowledge, options: ScoringOptions)
       if (subjectIndex < entries.length) {
         const entry = entries[subjectIndex] as Entry;
         const specific = subjectSpecific[subjectIndex] === 1;
-        keepBest(ranked, { entry, score, specific, question });
+        keepBest(ranked, { entry, score, specific, question, match });
       } else if (score > (bestTopic?.score ?? 0)) {
         bestTopic = { index: subjectIndex, score };
       }

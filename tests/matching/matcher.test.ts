@@ -18,13 +18,17 @@ const entry = (id: string): Entry => ({
   related: [],
   source: { article: "family-sharing.md", section: "一" },
 });
-/** Entries with their score, whether they share a topic word, and how closely a stored question fits. */
-const ranked = (...scores: [string, number, boolean?, number?][]): Ranking => ({
-  entries: scores.map(([id, score, specific = true, question = score]) => ({
+/**
+ * Entries with their score, whether they share a topic word, how closely a stored question fits,
+ * and how well their words fit before the classifiers.
+ */
+const ranked = (...scores: [string, number, boolean?, number?, number?][]): Ranking => ({
+  entries: scores.map(([id, score, specific = true, question = score, match = question]) => ({
     entry: entry(id),
     score,
     specific,
     question,
+    match,
   })),
 });
 const prices = { id: "prices", reply: { "zh-Hans": "", "zh-Hant": "", en: "" }, questions: [] };
@@ -50,6 +54,29 @@ describe("decide", () => {
     expect(result.decision).toBe("suggest");
     if (result.decision === "suggest")
       expect(result.suggestions.map((e) => e.id)).toEqual(["a", "b", "c"]);
+  });
+
+  it("answers from a lower score a winner far ahead of every other candidate", () => {
+    const low = options.leadScore;
+    const alone = decide(ranked(["a", low], ["b", low - options.leadMargin]), options);
+    expect(alone.decision).toBe("answer");
+    // Not far enough ahead, or below the lower score: did you mean.
+    const near = decide(ranked(["a", low], ["b", low - options.leadMargin + 0.05]), options);
+    expect(near.decision).toBe("suggest");
+    expect(decide(ranked(["a", low - 0.05]), options).decision).toBe("suggest");
+    // An out-of-scope topic counts as a candidate the winner must lead.
+    const topic = decide(
+      withTopic(ranked(["a", low]), low - options.leadMargin + 0.05, false),
+      options,
+    );
+    expect(topic.decision).toBe("suggest");
+  });
+
+  it("holds back a winner the classifiers are sure of but whose words barely fit", () => {
+    const sure = decide(ranked(["a", 0.9, true, 0.9, options.answerMatch]), options);
+    expect(sure.decision).toBe("answer");
+    const loose = decide(ranked(["a", 0.9, true, 0.9, options.answerMatch - 0.01]), options);
+    expect(loose.decision).toBe("suggest");
   });
 
   it("holds back a winner that shares only common words with the question", () => {
