@@ -40,7 +40,7 @@ const grid = {
   answerMargin: [0.12, 0.16, 0.2, 0.24],
   leadScore: [0.5, 0.55, 0.6, 1.01],
   leadMargin: [0.25, 0.3, 0.35],
-  answerMatch: [0.2, 0.25, 0.3],
+  answerMatch: [0.25, 0.3, 0.35, 0.4],
   closeMatch: [0.9, 0.95, 1.01],
   suggestScore: [0.15, 0.2, 0.25],
   suggestRatio: [DEFAULT_MATCHER_OPTIONS.suggestRatio],

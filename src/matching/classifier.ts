@@ -4,7 +4,7 @@ import type { TermIndex } from "./term-index.js";
 const EPOCHS = 20;
 const LEARNING_RATE = 0.5;
 /**
- * The most postings training visits, about 60 ms here: the shipped knowledge base needs 1.6
+ * The most postings training visits, about 60 ms here: the shipped knowledge base needs 3.2
  * million for its epochs. On a knowledge base of thousands of entries training stops early, on a
  * random share of its questions, rather than hold up the build for minutes.
  */

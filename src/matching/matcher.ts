@@ -73,7 +73,7 @@ export const DEFAULT_MATCHER_OPTIONS: MatcherOptions = {
   answerMargin: 0.12,
   leadScore: 0.55,
   leadMargin: 0.3,
-  answerMatch: 0.25,
+  answerMatch: 0.35,
   closeMatch: 0.95,
   suggestScore: 0.2,
   suggestRatio: 0.5,
