@@ -3,8 +3,8 @@ import { fileURLToPath } from "node:url";
 import { createI18n } from "../src/bot/i18n.js";
 import type { Translate } from "../src/bot/views.js";
 import type { KnowledgeBase } from "../src/kb/schema.js";
-import type { TermNumbering } from "../src/matching/term-numbering.js";
 import { loadKnowledgeBase } from "../src/knowledge.js";
+import type { TermNumbering } from "../src/matching/term-numbering.js";
 import type { Language } from "../src/text/language.js";
 
 export const projectPath = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));

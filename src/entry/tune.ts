@@ -11,7 +11,6 @@ import { loadEvalSet } from "../eval/eval-set.js";
 import { CI_GATE, evaluate, gateFigures, HELD_OUT } from "../eval/evaluate.js";
 import { formatProblem } from "../kb/load.js";
 import { DEFAULT_MATCHER_OPTIONS, type MatcherOptions, matchQuery } from "../matching/matcher.js";
-import { createNormalizer } from "../matching/normalize.js";
 import { createQuestionPart } from "../matching/question-part.js";
 import { createSearchIndex, type Ranking } from "../matching/search-index.js";
 import { loadKnowledgeBaseOrExit } from "./load-or-exit.js";
@@ -27,7 +26,7 @@ if (!set.ok) {
   process.exit(1);
 }
 const kb = await loadKnowledgeBaseOrExit();
-const questionPart = createQuestionPart(kb.lexicon.asking, createNormalizer(kb.lexicon).queryTerms);
+const questionPart = createQuestionPart(kb.lexicon.asking);
 
 const grid = {
   questionWeight: [0.8, 0.9, 1],

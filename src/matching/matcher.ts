@@ -91,7 +91,7 @@ const MAX_SUGGESTIONS = 3;
 export function createMatcher(kb: KnowledgeBase, overrides: Partial<MatcherOptions> = {}): Matcher {
   const options = { ...DEFAULT_MATCHER_OPTIONS, ...overrides };
   const index = createSearchIndex(kb, options);
-  const questionPart = createQuestionPart(kb.lexicon.asking, index.normalizer.queryTerms);
+  const questionPart = createQuestionPart(kb.lexicon.asking);
   return {
     normalizer: index.normalizer,
     match: (query) => matchQuery(query, index.rank, questionPart, options),

@@ -13,14 +13,11 @@ const HAN = /\p{Script=Han}/u;
 /**
  * The clauses of a message that ask, without those around them that only tell: "我下个月去香港，
  * 带着老婆孩子，港卡能共享吗" asks "港卡能共享吗". A clause asks when it ends in a question mark,
- * holds an asking word, or begins with an asking opening (lexicon `asking`). A tag that asks but
- * holds no search term of its own (`terms`), as in "free wifi is rare here, isn't it?" or
- * "唔可以共享，係咪？", asks about the clause before it. Undefined when the message is one
- * clause, or when none or all of its clauses ask: then the message is the question.
+ * holds an asking word, or begins with an asking opening (lexicon `asking`). Undefined when the
+ * message is one clause, or when none or all of its clauses ask: then the message is the question.
  */
 export function createQuestionPart(
   asking: Lexicon["asking"],
-  terms: (text: string) => string[],
 ): (text: string) => string | undefined {
   const words = asking.words.map(prepare);
   const hanWords = words.filter((word) => HAN.test(word));
@@ -47,19 +44,9 @@ export function createQuestionPart(
       .map((part) => ({ text: part.trim(), prepared: prepare(part) }))
       .filter((clause) => clause.prepared !== "");
     if (clauses.length < 2) return undefined;
-    const asked = clauses.map(asks);
-    // A tag passes its asking to the clause before it, and is left out: it holds no term.
-    for (let at = 0; at < clauses.length; at++) {
-      if (!asked[at] || terms((clauses[at] as Clause).text).length > 0) continue;
-      asked[at] = false;
-      if (at > 0) asked[at - 1] = true;
-    }
-    const count = asked.filter(Boolean).length;
-    if (count === 0 || count === clauses.length) return undefined;
-    return clauses
-      .filter((_, at) => asked[at])
-      .map((clause) => clause.text)
-      .join("，");
+    const asked = clauses.filter(asks);
+    if (asked.length === 0 || asked.length === clauses.length) return undefined;
+    return asked.map((clause) => clause.text).join("，");
   };
 }
 
