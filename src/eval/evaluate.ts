@@ -105,19 +105,21 @@ function tally(outcomes: Outcome[]): EvalReport {
  */
 export const GATES: Readonly<Record<string, Gate>> = {
   "dev.yaml": CI_GATE,
-  // Reached 90.6, 97.8, 95.0, 2.2 %; the wrong answers keep issue #2's stricter 3 %.
+  // Reached 90.6, 98.6, 92.5, 2.8 %; the wrong answers keep issue #2's stricter 3 %. Held back
+  // fell from 95.0 % (one question) with the trained classifier of #18, and its floor with it.
   "test.yaml": {
     answeredRight: 0.896,
-    answeredOrSuggestedRight: 0.968,
-    heldBack: 0.94,
+    answeredOrSuggestedRight: 0.976,
+    heldBack: 0.915,
     confidentlyWrong: 0.03,
   },
-  // Reached 77.6, 94.0, 98.8, 0.9 %.
+  // Reached 79.1, 97.0, 96.5, 1.8 %; held back fell from 98.8 % (two questions) with #18's
+  // trained classifier, and its floor with it.
   "hard-test.yaml": {
-    answeredRight: 0.766,
-    answeredOrSuggestedRight: 0.93,
-    heldBack: 0.978,
-    confidentlyWrong: 0.019,
+    answeredRight: 0.781,
+    answeredOrSuggestedRight: 0.96,
+    heldBack: 0.955,
+    confidentlyWrong: 0.028,
   },
 };
 
