@@ -21,7 +21,7 @@ const TRAINING_BUDGET = 4_000_000;
  * pulls it to the broad entries that hold the most words; trained to tell subjects apart, the
  * weights also learn which words set siblings apart ("大运营商" beside "能共享吗").
  */
-export function trainClassifier(index: TermIndex): Float64Array {
+export function trainClassifier(index: TermIndex, budget = TRAINING_BUDGET): Float64Array {
   const { subjectPostingStart, subjectPostingSubjects, documentTermStart, documentTerms } = index;
   const weights = new Float64Array(subjectPostingSubjects.length);
   const subjectCount = index.subjectTermTotal.length;
@@ -30,7 +30,6 @@ export function trainClassifier(index: TermIndex): Float64Array {
   const touched: number[] = [];
   const order = Int32Array.from({ length: index.documentCount }, (_, at) => at);
   const random = seededRandom(1);
-  let budget = TRAINING_BUDGET;
 
   /** Calls `visit` with each posting of a document's terms: its place and its subject. */
   const eachPosting = (

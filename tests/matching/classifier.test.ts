@@ -44,6 +44,14 @@ describe("trainClassifier", () => {
     }
   });
 
+  it("stops at its budget of postings, on part of the questions", () => {
+    // Each question visits its terms' postings twice: one question's worth, and no more.
+    const partial = trainClassifier(index, 1);
+    const trained = partial.filter((weight) => weight !== 0).length;
+    expect(trained).toBeGreaterThan(0);
+    expect(trained).toBeLessThan(weights.filter((weight) => weight !== 0).length);
+  });
+
   it("trains the same weights from the same knowledge base", () => {
     expect(trainClassifier(buildTermIndex(subjects, splitNumbering()))).toEqual(weights);
   });
