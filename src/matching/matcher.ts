@@ -28,15 +28,18 @@ export interface DecisionOptions {
   /** …and only this far ahead of the runner-up. */
   answerMargin: number;
   /**
-   * …or from this lower score, when it is this far ahead of every other candidate: a long or
-   * chatty question fits no stored one closely, yet only one entry fits it at all.
+   * …or from this lower score, when it is `leadMargin` ahead of every other candidate: a long
+   * or chatty question fits no stored one closely, yet only one entry fits it at all.
    */
   leadScore: number;
+  /** How far ahead of every other candidate, out-of-scope topics included, `leadScore` asks. */
   leadMargin: number;
   /**
-   * Whatever its score, the best candidate's words must fit the question this well: the
-   * classifiers are sure of an entry when it is the only one to share a word with the question
-   * ("香港哪家烧鹅好吃" shares 哪家 with card-what-is alone), and that alone is no answer.
+   * Whatever its score, the best candidate's own words must fit the question this well
+   * (`RankedEntry.match`). The classifiers are sure of an entry that is the only one to share
+   * the question's topic word, even when the question is about something else:
+   * "难道港卡打电话都要先拨852" shares 打电话 with card-what-is, which says cards come with
+   * calls, and asks about dialling codes, which no entry covers.
    */
   answerMatch: number;
   /**

@@ -10,6 +10,12 @@ const CLAUSE_BREAK = /(?<=[?？])|[。！!；;，,、…~～\n]+|\.+(?=\s|$)/;
 const QUESTION_MARK = /[?？]\s*$/;
 const HAN = /\p{Script=Han}/u;
 
+interface Clause {
+  text: string;
+  /** The clause as the asking words are written: folded, lower case, one space between words. */
+  prepared: string;
+}
+
 /**
  * The clauses of a message that ask, without those around them that only tell: "我下个月去香港，
  * 带着老婆孩子，港卡能共享吗" asks "港卡能共享吗". A clause asks when it ends in a question mark,
@@ -48,10 +54,4 @@ export function createQuestionPart(
     if (asked.length === 0 || asked.length === clauses.length) return undefined;
     return asked.map((clause) => clause.text).join("，");
   };
-}
-
-interface Clause {
-  text: string;
-  /** The clause as the asking words are written: folded, lower case, one space between words. */
-  prepared: string;
 }

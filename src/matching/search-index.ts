@@ -103,10 +103,7 @@ export const RANKED_ENTRIES = 10;
 export function createSearchIndex(kb: IndexedKnowledge, options: ScoringOptions): SearchIndex {
   const normalizer = createNormalizer(kb.lexicon);
   const { entries, outOfScope } = kb;
-  const subjectTexts = [
-    ...entries.map((entry) => [...entry.questions, entry.title["zh-Hans"], entry.title.en]),
-    ...outOfScope.map((topic) => topic.questions),
-  ];
+  const subjectTexts = subjectDocuments(kb);
   const subjectCount = subjectTexts.length;
 
   const index = buildTermIndex(subjectTexts, normalizer.numbering());
@@ -147,6 +144,7 @@ export function createSearchIndex(kb: IndexedKnowledge, options: ScoringOptions)
   const subjectLogTotal = Float64Array.from(index.subjectTermTotal, (total) =>
     Math.log(total + SMOOTHING * termCount),
   );
+  // Undefined on a knowledge base too large to train: Bayes alone weighs its subjects.
   const learnedWeights = trainClassifier(index);
   const maxGenericSubjects = Math.max(1, subjectCount * options.genericShare);
   // A term of the index stands for itself, whatever the lexicon would fold the word to. A word
@@ -259,8 +257,10 @@ export function createSearchIndex(kb: IndexedKnowledge, options: ScoringOptions)
           (subjectCovered[subjectIndex] ?? 0) + term.weight * term.similarity;
         bayesEvidence[subjectIndex] =
           (bayesEvidence[subjectIndex] ?? 0) + countEvidence(subjectPostingCounts[at] ?? 0);
-        learnedEvidence[subjectIndex] =
-          (learnedEvidence[subjectIndex] ?? 0) + (learnedWeights[at] ?? 0) * term.similarity;
+        if (learnedWeights) {
+          learnedEvidence[subjectIndex] =
+            (learnedEvidence[subjectIndex] ?? 0) + (learnedWeights[at] ?? 0) * term.similarity;
+        }
         if (specific) subjectSpecific[subjectIndex] = 1;
       }
     }
@@ -284,15 +284,17 @@ export function createSearchIndex(kb: IndexedKnowledge, options: ScoringOptions)
 
     // Two classifiers over the subjects that share a term with the query (the others are all but
     // ruled out), averaged: naive Bayes, the log likelihood of the query's known terms up to a
-    // shared constant, and the trained softmax (classifier.ts). Bayes holds up on short questions,
-    // the softmax on long ones, and on dev and hard-dev their mean is wrong less than either.
+    // shared constant, and the trained softmax (classifier.ts). On dev and hard-dev their mean is
+    // confidently wrong less often than either alone.
     for (let at = 0; at < touchedSubjects.length; at++) {
       const subjectIndex = touchedSubjects.indices[at] ?? 0;
       bayesEvidence[subjectIndex] =
         (bayesEvidence[subjectIndex] ?? 0) - terms.length * (subjectLogTotal[subjectIndex] ?? 0);
     }
     toProbabilities(bayesEvidence, touchedSubjects.indices, touchedSubjects.length);
-    toProbabilities(learnedEvidence, touchedSubjects.indices, touchedSubjects.length);
+    if (learnedWeights) {
+      toProbabilities(learnedEvidence, touchedSubjects.indices, touchedSubjects.length);
+    }
 
     const ranked: RankedEntry[] = [];
     let bestTopic: { index: number; score: number } | undefined;
@@ -301,8 +303,8 @@ export function createSearchIndex(kb: IndexedKnowledge, options: ScoringOptions)
       const coverage = Math.min(1, (subjectCovered[subjectIndex] ?? 0) / totalWeight);
       const question = bestQuestion[subjectIndex] ?? 0;
       const match = options.questionWeight * question + (1 - options.questionWeight) * coverage;
-      const posterior =
-        ((bayesEvidence[subjectIndex] ?? 0) + (learnedEvidence[subjectIndex] ?? 0)) / 2;
+      const bayes = bayesEvidence[subjectIndex] ?? 0;
+      const posterior = learnedWeights ? (bayes + (learnedEvidence[subjectIndex] ?? 0)) / 2 : bayes;
       const score = (1 - options.classifierWeight) * match + options.classifierWeight * posterior;
       if (subjectIndex < entries.length) {
         const entry = entries[subjectIndex] as Entry;
@@ -334,6 +336,14 @@ export function createSearchIndex(kb: IndexedKnowledge, options: ScoringOptions)
   };
 
   return { normalizer, rank };
+}
+
+/** The documents of each subject, as the index reads them: the entries' questions and titles, then the topics' questions. */
+export function subjectDocuments({ entries, outOfScope }: IndexedKnowledge): string[][] {
+  return [
+    ...entries.map((entry) => [...entry.questions, entry.title["zh-Hans"], entry.title.en]),
+    ...outOfScope.map((topic) => topic.questions),
+  ];
 }
 
 /**

@@ -58,7 +58,7 @@ describe("decide", () => {
 
   it("answers from a lower score a winner far ahead of every other candidate", () => {
     const low = options.leadScore;
-    const alone = decide(ranked(["a", low], ["b", low - options.leadMargin]), options);
+    const alone = decide(ranked(["a", low], ["b", low - options.leadMargin - 0.01]), options);
     expect(alone.decision).toBe("answer");
     // Not far enough ahead, or below the lower score: did you mean.
     const near = decide(ranked(["a", low], ["b", low - options.leadMargin + 0.05]), options);
@@ -179,6 +179,13 @@ describe("createMatcher on the shipped knowledge base", async () => {
     expect(answerOf("香港流量卡可以家庭共享吗")).toBe("sharing-supported");
     expect(answerOf("香港流量卡可以家庭共享嗎")).toBe("sharing-supported");
     expect(answerOf("can hong kong sim cards do family sharing")).toBe("sharing-supported");
+  });
+
+  it("does not answer an entry whose words barely fit, however sure the classifiers are", () => {
+    const question = "难道港卡打电话都要先拨852？";
+    const loose = createMatcher(kb, { answerMatch: 0 }).match(question);
+    expect(loose.decision === "answer" && loose.entry.id).toBe("card-what-is");
+    expect(answerOf(question)).not.toBe("card-what-is");
   });
 
   it("tells a question about why apart from one about whether", () => {

@@ -23,7 +23,7 @@ function knowledgeBase(entries: Entry[]): IndexedKnowledge {
 
 describe("createSearchIndex", () => {
   // Each entry has a stored question that fits "tether" exactly as well as the other's; only
-  // "hotspot" says it in three questions, which the classifier counts and the question match does not.
+  // "hotspot" says it in three questions, which the classifiers count and the question match does not.
   const kb = knowledgeBase([
     entry("hotspot", ["tether phone", "tether laptop", "tether tablet"]),
     entry("plan", ["tether plan"]),
@@ -31,14 +31,22 @@ describe("createSearchIndex", () => {
   const ranking = (classifierWeight: number) =>
     createSearchIndex(kb, { ...DEFAULT_MATCHER_OPTIONS, classifierWeight })
       .rank("tether")
-      .entries.map((ranked) => ({ id: ranked.entry.id, score: ranked.score }));
+      .entries.map((ranked) => ({ id: ranked.entry.id, score: ranked.score, match: ranked.match }));
 
-  it("weighs the evidence of all of an entry's questions through the classifier", () => {
+  it("weighs the evidence of all of an entry's questions through the classifiers", () => {
     const [first, second] = ranking(0);
     expect(first?.score).toBeCloseTo(second?.score ?? 0, 10);
     const [leader, runnerUp] = ranking(0.5);
     expect(leader?.id).toBe("hotspot");
     expect((leader?.score ?? 0) - (runnerUp?.score ?? 0)).toBeGreaterThan(0.01);
+  });
+
+  it("gives each entry's word match whatever weight the classifiers have", () => {
+    const byId = (weight: number) =>
+      Object.fromEntries(ranking(weight).map(({ id, match }) => [id, match]));
+    expect(byId(1)).toEqual(byId(0));
+    // With no weight on the classifiers, the score is the word match.
+    for (const { score, match } of ranking(0)) expect(score).toBeCloseTo(match, 10);
   });
 
   it("keeps every score within [0, 1]", () => {
