@@ -1,4 +1,4 @@
-import type { TermIndex } from "./term-index.js";
+import { subjectsHolding, type TermIndex } from "./term-index.js";
 
 /** Passes over the stored questions: 10 answer four fewer right on dev and hard-dev, 30 no more. */
 const EPOCHS = 20;
@@ -29,12 +29,10 @@ export function trainClassifier(
   budget = TRAINING_BUDGET,
 ): Float64Array | undefined {
   const { subjectPostingStart, subjectPostingSubjects, documentTermStart, documentTerms } = index;
-  const postingsOf = (id: number) =>
-    (subjectPostingStart[id + 1] ?? 0) - (subjectPostingStart[id] ?? 0);
   // Each epoch visits every document's postings twice: to score it, then to correct the weights.
   let visitsPerEpoch = 0;
   for (let at = 0; at < documentTerms.length; at++) {
-    visitsPerEpoch += 2 * postingsOf(documentTerms[at] ?? 0);
+    visitsPerEpoch += 2 * subjectsHolding(index, documentTerms[at] ?? 0);
   }
   if (visitsPerEpoch * EPOCHS > budget) return undefined;
 

@@ -3,7 +3,7 @@ import { isSingleHan } from "./characters.js";
 import { toProbabilities, trainClassifier } from "./classifier.js";
 import { FuzzyTerms } from "./fuzzy-terms.js";
 import { createNormalizer, type Normalizer } from "./normalize.js";
-import { buildTermIndex, subjectHoldsTerm } from "./term-index.js";
+import { buildTermIndex, subjectHoldsTerm, subjectsHolding } from "./term-index.js";
 
 /** How a query is scored against the knowledge base; see DEFAULT_SCORING. */
 export interface ScoringOptions {
@@ -122,14 +122,12 @@ export function createSearchIndex(kb: IndexedKnowledge, options: ScoringOptions)
   } = index;
   const termCount = termIds.size;
   const postingCount = (id: number) => (postingStart[id + 1] ?? 0) - (postingStart[id] ?? 0);
-  const subjectPostingCount = (id: number) =>
-    (subjectPostingStart[id + 1] ?? 0) - (subjectPostingStart[id] ?? 0);
 
   // BM25's inverse document frequency over subjects: a term in every one weighs almost nothing.
   const idf = (subjectsWithTerm: number) =>
     Math.log(1 + (subjectCount - subjectsWithTerm + 0.5) / (subjectsWithTerm + 0.5));
   const termWeight = new Float64Array(termCount);
-  for (let id = 0; id < termCount; id++) termWeight[id] = idf(subjectPostingCount(id));
+  for (let id = 0; id < termCount; id++) termWeight[id] = idf(subjectsHolding(index, id));
   const documentWeight = new Float64Array(documentCount);
   for (let documentIndex = 0; documentIndex < documentCount; documentIndex++) {
     const end = documentTermStart[documentIndex + 1] ?? 0;
@@ -180,7 +178,7 @@ export function createSearchIndex(kb: IndexedKnowledge, options: ScoringOptions)
       return { id: hitId, similarity: hit.similarity, weight: termWeight[hitId] ?? 0 };
     return { id: undefined, similarity: 0, weight: unknownTermWeight };
   };
-  const isCommon = (term: KnownTerm) => subjectPostingCount(term.id) > maxGenericSubjects;
+  const isCommon = (term: KnownTerm) => subjectsHolding(index, term.id) > maxGenericSubjects;
   const holds = (subjectIndex: number, term: KnownTerm) =>
     subjectHoldsTerm(index, subjectIndex, term.id);
   const subjectOfEntry = new Map(entries.map((entry, subjectIndex) => [entry, subjectIndex]));

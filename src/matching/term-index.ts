@@ -129,6 +129,11 @@ export function buildTermIndex(
   };
 }
 
+/** How many subjects hold a term: the length of its subject row. */
+export function subjectsHolding(index: TermIndex, termId: number): number {
+  return (index.subjectPostingStart[termId + 1] ?? 0) - (index.subjectPostingStart[termId] ?? 0);
+}
+
 /** Whether a subject holds a term: a binary search of the term's sorted subject row. */
 export function subjectHoldsTerm(index: TermIndex, subject: number, termId: number): boolean {
   const subjects = index.subjectPostingSubjects;
