@@ -128,20 +128,33 @@ function person(userId: number) {
 /**
  * Resolves once the bot has stored the update that brought `text` into the flow of `userId`:
  * its reply is sent before the flow's state is written, and a kill between the two would lose
- * the answer. Checked on every write to the database folder, not polled.
+ * the answer. Checked on every write to the database folder, and every 100 ms besides: SQLite
+ * makes a commit readable through its memory-mapped WAL index after the last file write, so the
+ * last write event can come before the commit is visible, and no event follows it.
  */
 async function flowStored(userId: number, text: string): Promise<void> {
   const db = new Database(join(dataDir, "bot.sqlite"), { readonly: true });
-  const watcher = new EventEmitter();
-  const watching = watch(dataDir, () => watcher.emit("write"));
+  const changes = new EventEmitter();
+  const watching = watch(dataDir, () => changes.emit("change"));
+  const ticking = setInterval(() => changes.emit("change"), 100);
+  const stored = () =>
+    (
+      db.prepare("SELECT value FROM conversations WHERE key = ?").get(`flow:${userId}`) as
+        | { value: string }
+        | undefined
+    )?.value;
   try {
-    await until(watcher, ["write"], () => {
-      const row = db
-        .prepare("SELECT value FROM conversations WHERE key = ?")
-        .get(`flow:${userId}`) as { value: string } | undefined;
-      return row?.value.includes(JSON.stringify(text)) ? true : undefined;
-    });
+    await until(
+      changes,
+      ["change"],
+      () => (stored()?.includes(JSON.stringify(text)) ? true : undefined),
+      {
+        describe: () =>
+          `for the flow of ${userId} to hold ${JSON.stringify(text)}; it holds ${stored()}; the bot's output:\n${botOutput()}`,
+      },
+    );
   } finally {
+    clearInterval(ticking);
     watching.close();
     db.close();
   }
