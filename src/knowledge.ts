@@ -2,6 +2,7 @@ import { formatProblem, type LoadResult, readKnowledgeBase } from "./kb/load.js"
 import type { KnowledgeBase } from "./kb/schema.js";
 import { createMatcher, type Matcher } from "./matching/matcher.js";
 import { createNormalizer } from "./matching/normalize.js";
+import { prepare } from "./matching/prepare.js";
 
 /** The knowledge base and the matcher built from it: swapped together, never one without the other. */
 export interface ServedKnowledge {
@@ -21,6 +22,7 @@ export function loadKnowledgeBase(dir: string): Promise<LoadResult> {
       const normalizer = createNormalizer(lexicon);
       return (question) => normalizer.terms(question).join(" ");
     },
+    wordKey: prepare,
   });
 }
 

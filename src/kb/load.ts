@@ -2,6 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
 import { hongKongTraditionalConverter } from "../text/chinese.js";
+import { checkLexiconWords, findDuplicates, type Located } from "./checks.js";
 import { type HongKongWords, hongKongWords } from "./hong-kong-words.js";
 import {
   answerWordsSchema,
@@ -50,13 +51,6 @@ export const SOURCES_FILE = "sources.yaml";
 export const HONG_KONG_WORDS_FILE = "hong-kong-words.yaml";
 export const ANSWER_WORDS_FILE = "answer-words.yaml";
 
-/** Where an entry was written, so checks across files can point at it. */
-interface Located<T> {
-  value: T;
-  source: YamlSource;
-  path: PathKey[];
-}
-
 export interface ReadOptions {
   /**
    * What a question becomes for the matcher, built from the lexicon: two questions with the same
@@ -64,6 +58,8 @@ export interface ReadOptions {
    * it is the matcher that reads questions.
    */
   questionKey: (lexicon: Lexicon) => (question: string) => string;
+  /** What a lexicon word becomes for the matcher: two words with the same key are one word to it. */
+  wordKey: (word: string) => string;
 }
 
 /**
@@ -72,7 +68,7 @@ export interface ReadOptions {
  */
 export async function readKnowledgeBase(
   dir: string,
-  { questionKey }: ReadOptions,
+  { questionKey, wordKey }: ReadOptions,
 ): Promise<LoadResult> {
   const problems: Problem[] = [];
 
@@ -142,6 +138,8 @@ export async function readKnowledgeBase(
     (lexiconSource?.data !== undefined &&
       validate(lexiconSchema, lexiconSource, lexiconSource.data, [])) ||
     lexiconSchema.parse({});
+
+  if (lexiconSource) problems.push(...checkLexiconWords(lexicon, lexiconSource, wordKey));
 
   const entries: Located<EntryInput>[] = [];
   const entryReferences: Located<EntryReference>[] = [];
@@ -249,43 +247,6 @@ async function listYamlFiles(dir: string, problems: Problem[]): Promise<string[]
     problems.push({ file: dir, line: 1, column: 1, message: `cannot be read: ${describe(error)}` });
     return [];
   }
-}
-
-/**
- * Reports every value that `keysOf` yields more than once, at each repeat, naming where it first
- * stood. `field` names the list the keys come from, so the report points at the repeated item.
- */
-function findDuplicates<T extends { id: string }>(
-  items: Located<T>[],
-  keysOf: (item: T) => string[],
-  what: string,
-  field?: keyof T & string,
-): Problem[] {
-  const first = new Map<string, { item: Located<T>; index: number }>();
-  const problems: Problem[] = [];
-  for (const item of items) {
-    keysOf(item.value).forEach((key, index) => {
-      if (key === "") return;
-      const seen = first.get(key);
-      if (!seen) {
-        first.set(key, { item, index });
-        return;
-      }
-      const at = (located: Located<T>, i: number) => [
-        ...located.path,
-        ...(field ? [field, i] : []),
-      ];
-      const original = seen.item.source.problemAt(at(seen.item, seen.index), "");
-      problems.push(
-        item.source.problemAt(
-          at(item, index),
-          `duplicate ${what} "${key}": already at ${original.file}:${original.line} [${seen.item.value.id}]`,
-          item.value.id,
-        ),
-      );
-    });
-  }
-  return problems;
 }
 
 function checkReferences(entries: Located<EntryReference>[], categoryIds: Set<string>): Problem[] {

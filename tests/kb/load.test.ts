@@ -40,6 +40,10 @@ describe("loadKnowledgeBase", () => {
         `already at ${fixture("broken")}/entries/a.yaml:7 [sharing-one]`,
       'out-of-scope.yaml:9:3 [prices] duplicate topic id "prices": already at ' +
         `${fixture("broken")}/out-of-scope.yaml:1 [prices]`,
+      // 數據 and 数据 are one word to the matcher, so it may stand in one group only…
+      'synonyms.yaml:4:10 "数据" is in two synonym groups: already in the one at line 3; a word folds to one term only',
+      // …and a stopword in a group would be folded, not dropped.
+      'synonyms.yaml:7:19 stopword "用量" is also in the synonym group at line 4: it would be folded, not dropped',
     ]);
   });
 
