@@ -48,6 +48,7 @@ const grid = {
   suggestScore: fixed("suggestScore"),
   suggestRatio: fixed("suggestRatio"),
   declineRatio: [0.7, 0.8, 0.9],
+  ownSubjectRatio: [0.3, 0.4, 0.5, 1.01],
 } satisfies Record<keyof MatcherOptions, number[]>;
 type Option = keyof typeof grid;
 const scoringOptions: Option[] = [
@@ -68,6 +69,7 @@ const decisionOptions: Option[] = [
   "suggestScore",
   "suggestRatio",
   "declineRatio",
+  "ownSubjectRatio",
 ];
 
 /**

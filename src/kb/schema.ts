@@ -64,6 +64,11 @@ export const outOfScopeTopicSchema = z.strictObject({
   questions: z
     .array(text(200))
     .min(MIN_OUT_OF_SCOPE_QUESTIONS, `needs at least ${MIN_OUT_OF_SCOPE_QUESTIONS} questions`),
+  /**
+   * Greetings and thanks name no subject of their own: such a topic declines a question only by
+   * fitting it, never because it holds a word ("hello") that no entry holds.
+   */
+  smallTalk: z.boolean().default(false),
 });
 
 /** Text in all three languages, each written by hand: what readers see of the sources. */
@@ -206,6 +211,8 @@ export interface OutOfScopeTopic {
   id: string;
   reply: Localized;
   questions: string[];
+  /** Greetings and thanks: see `outOfScopeTopicSchema`. */
+  smallTalk: boolean;
 }
 
 export interface KnowledgeBase {

@@ -57,6 +57,11 @@ export interface DecisionOptions {
    * they rarely fit as closely.
    */
   declineRatio: number;
+  /**
+   * …and from this lower share when that word is one no entry holds at all: "Spotify 的 family
+   * plan 可以跟家人一起用吗" fits sharing-supported well in every word but the one it is about.
+   */
+  ownSubjectRatio: number;
 }
 
 export type MatcherOptions = ScoringOptions & DecisionOptions;
@@ -82,6 +87,7 @@ export const DEFAULT_MATCHER_OPTIONS: MatcherOptions = {
   suggestScore: 0.2,
   suggestRatio: 0.5,
   declineRatio: 0.8,
+  ownSubjectRatio: 0.4,
 };
 
 export interface Matcher {
@@ -108,7 +114,9 @@ export function createMatcher(kb: KnowledgeBase, overrides: Partial<MatcherOptio
  * a greeting) dilute the one that asks, but may also hold what it is about ("…大运营商的卡，
  * 能共享吗"), so where neither reading is sure, both readings' suggestions are offered. A whole
  * message declined as a known out-of-scope topic stays declined: what it tells ("in Macau") may
- * be what no entry covers.
+ * be what no entry covers. Unless the topic's only claim is a word no entry holds: in a message of
+ * several clauses that word may be context ("谢谢，港卡能共享吗", a hotel), so the clauses that ask
+ * decide.
  */
 export function matchQuery(
   query: string,
@@ -116,8 +124,9 @@ export function matchQuery(
   questionPart: (text: string) => string | undefined,
   options: DecisionOptions,
 ): MatchResult {
-  const whole = decide(rank(query), options);
-  if (whole.decision === "answer" || (whole.decision === "none" && whole.outOfScope)) return whole;
+  const ranking = rank(query);
+  const whole = decide(ranking, options);
+  if (whole.decision === "answer" || topicDecline(ranking, options) === "fits") return whole;
   const asked = questionPart(query);
   if (asked === undefined) return whole;
   const focused = decide(rank(asked), options);
@@ -131,22 +140,38 @@ export function matchQuery(
 }
 
 /**
+ * Why the ranking's out-of-scope topic declines the question, if it does: it fits better than
+ * every entry, or nearly as well while knowing a word of it that the best entry does not
+ * ("fits"); or it holds a word of it that no entry holds at all ("names-its-subject").
+ */
+function topicDecline(
+  { entries, outOfScope: topic }: Ranking,
+  options: DecisionOptions,
+): "fits" | "names-its-subject" | undefined {
+  if (!topic || topic.score < options.suggestScore) return undefined;
+  const bestScore = entries[0]?.score ?? 0;
+  if (
+    topic.score >= bestScore ||
+    (topic.explainsMore && topic.score >= bestScore * options.declineRatio)
+  ) {
+    return "fits";
+  }
+  if (topic.namesItsOwnSubject && topic.score >= bestScore * options.ownSubjectRatio) {
+    return "names-its-subject";
+  }
+  return undefined;
+}
+
+/**
  * Turns a ranking into a decision: answer only a clear, on-topic winner, and decline a question
- * that an out-of-scope topic fits better than any entry, or nearly as well while knowing a word
- * of it that the best entry does not.
+ * that an out-of-scope topic claims (`topicDecline`).
  */
 export function decide(ranking: Ranking, options: DecisionOptions): MatchResult {
   const ranked = ranking.entries;
   const candidates = ranked.slice(0, MAX_CANDIDATES).map(({ entry, score }) => ({ entry, score }));
   const [best, runnerUp] = ranked;
   const topic = ranking.outOfScope;
-  const bestScore = best?.score ?? 0;
-  if (
-    topic &&
-    topic.score >= options.suggestScore &&
-    (topic.score >= bestScore ||
-      (topic.explainsMore && topic.score >= bestScore * options.declineRatio))
-  ) {
+  if (topic && topicDecline(ranking, options)) {
     return { decision: "none", candidates, outOfScope: topic.topic };
   }
   if (!best || best.score < options.suggestScore) return { decision: "none", candidates };

@@ -47,6 +47,11 @@ export interface RankedTopic {
    * the short-codes topic knows, the best entry knows too.
    */
   explainsMore: boolean;
+  /**
+   * Whether that word is one no entry holds at all (Netflix, 澳门, APN): what the question is
+   * about is then something no entry answers, however well the rest of it fits one.
+   */
+  namesItsOwnSubject: boolean;
 }
 
 export interface Ranking {
@@ -181,6 +186,10 @@ export function createSearchIndex(kb: IndexedKnowledge, options: ScoringOptions)
   const isCommon = (term: KnownTerm) => subjectsHolding(index, term.id) > maxGenericSubjects;
   const holds = (subjectIndex: number, term: KnownTerm) =>
     subjectHoldsTerm(index, subjectIndex, term.id);
+  // Subjects are numbered entries first, so a term's first subject tells whether any entry holds it.
+  const heldByAnEntry = (term: KnownTerm) =>
+    subjectsHolding(index, term.id) > 0 &&
+    (subjectPostingSubjects[subjectPostingStart[term.id] ?? 0] ?? 0) < entries.length;
   const subjectOfEntry = new Map(entries.map((entry, subjectIndex) => [entry, subjectIndex]));
 
   const rank = (query: string): Ranking => {
@@ -320,7 +329,7 @@ export function createSearchIndex(kb: IndexedKnowledge, options: ScoringOptions)
     if (!bestTopic) return { entries: ranked };
     const topicIndex = bestTopic.index;
     const bestEntryIndex = ranked[0] && subjectOfEntry.get(ranked[0].entry);
-    const explainsMore = terms.some(
+    const unexplained = terms.filter(
       (term) =>
         isSpecific(term) &&
         holds(topicIndex, term) &&
@@ -329,7 +338,12 @@ export function createSearchIndex(kb: IndexedKnowledge, options: ScoringOptions)
     const topic = outOfScope[topicIndex - entries.length] as OutOfScopeTopic;
     return {
       entries: ranked,
-      outOfScope: { topic, score: bestTopic.score, explainsMore },
+      outOfScope: {
+        topic,
+        score: bestTopic.score,
+        explainsMore: unexplained.length > 0,
+        namesItsOwnSubject: !topic.smallTalk && unexplained.some((term) => !heldByAnEntry(term)),
+      },
     };
   };
 

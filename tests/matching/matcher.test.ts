@@ -31,11 +31,28 @@ const ranked = (...scores: [string, number, boolean?, number?, number?][]): Rank
     match,
   })),
 });
-const prices = { id: "prices", reply: { "zh-Hans": "", "zh-Hant": "", en: "" }, questions: [] };
-/** An out-of-scope topic beside the ranking; by default it knows a query word the best entry lacks. */
-const withTopic = (ranking: Ranking, score: number, explainsMore = true): Ranking => ({
+const prices = {
+  id: "prices",
+  reply: { "zh-Hans": "", "zh-Hant": "", en: "" },
+  questions: [],
+  smallTalk: false,
+};
+/**
+ * An out-of-scope topic beside the ranking. By default it knows a query word the best entry lacks
+ * ("more"); "own" is a word no entry holds, "none" a topic whose words the best entry all knows.
+ */
+const withTopic = (
+  ranking: Ranking,
+  score: number,
+  knows: "none" | "more" | "own" = "more",
+): Ranking => ({
   ...ranking,
-  outOfScope: { topic: prices, score, explainsMore },
+  outOfScope: {
+    topic: prices,
+    score,
+    explainsMore: knows !== "none",
+    namesItsOwnSubject: knows === "own",
+  },
 });
 const options = DEFAULT_MATCHER_OPTIONS;
 
@@ -66,7 +83,7 @@ describe("decide", () => {
     expect(decide(ranked(["a", low - 0.05]), options).decision).toBe("suggest");
     // An out-of-scope topic counts as a candidate the winner must lead.
     const topic = decide(
-      withTopic(ranked(["a", low]), low - options.leadMargin + 0.05, false),
+      withTopic(ranked(["a", low]), low - options.leadMargin + 0.05, "none"),
       options,
     );
     expect(topic.decision).toBe("suggest");
@@ -103,11 +120,25 @@ describe("decide", () => {
     expect(far.decision).toBe("answer");
   });
 
+  it("declines from a lower score a question naming what no entry holds", () => {
+    const entryScore = 0.8;
+    const low = entryScore * options.ownSubjectRatio;
+    const own = decide(withTopic(ranked(["a", entryScore]), low, "own"), options);
+    expect(own).toMatchObject({ decision: "none", outOfScope: prices });
+    // The same topic score, with a word only the best entry lacks: answered.
+    expect(decide(withTopic(ranked(["a", entryScore]), low, "more"), options).decision).toBe(
+      "answer",
+    );
+    expect(decide(withTopic(ranked(["a", entryScore]), low - 0.05, "own"), options).decision).toBe(
+      "answer",
+    );
+  });
+
   it("keeps the answer when the best entry knows every query word the topic knows", () => {
     const entryScore = 0.8;
-    const nearly = withTopic(ranked(["a", entryScore]), entryScore * 0.9, false);
+    const nearly = withTopic(ranked(["a", entryScore]), entryScore * 0.9, "none");
     expect(decide(nearly, { ...options, answerMargin: 0.05 }).decision).toBe("answer");
-    const beaten = withTopic(ranked(["a", entryScore]), entryScore + 0.05, false);
+    const beaten = withTopic(ranked(["a", entryScore]), entryScore + 0.05, "none");
     expect(decide(beaten, options)).toMatchObject({ decision: "none", outOfScope: prices });
   });
 
@@ -186,6 +217,32 @@ describe("createMatcher on the shipped knowledge base", async () => {
     const loose = createMatcher(kb, { answerMatch: 0 }).match(question);
     expect(loose.decision === "answer" && loose.entry.id).toBe("card-what-is");
     expect(answerOf(question)).not.toBe("card-what-is");
+  });
+
+  it("declines a question about what no entry holds, however well its other words fit one", () => {
+    const fitsTheRest = createMatcher(kb, { ownSubjectRatio: 1.01 });
+    const questions: [string, string][] = [
+      ["Spotify 的 family plan 在香港可以跟内地家人一起共享吗", "other-family-plans"],
+      ["澳门的流量卡能家庭共享吗", "outside-hong-kong"],
+    ];
+    for (const [question, topic] of questions) {
+      expect(fitsTheRest.match(question)).toMatchObject({
+        decision: "answer",
+        entry: { id: "sharing-supported" },
+      });
+      expect(matcher.match(question)).toMatchObject({
+        decision: "none",
+        outOfScope: { id: topic },
+      });
+    }
+  });
+
+  it("leaves a word no entry holds to the clause that asks, when it may be context", () => {
+    expect(answerOf("谢谢，港卡能共享吗")).toBe("sharing-supported");
+    expect(matcher.match("谢谢")).toMatchObject({
+      decision: "none",
+      outOfScope: { id: "greetings" },
+    });
   });
 
   it("tells a question about why apart from one about whether", () => {
