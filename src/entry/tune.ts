@@ -41,14 +41,14 @@ const grid = {
   classifierWeight: [0.5, 0.6, 0.7],
   answerScore: [0.6, 0.65, 0.7],
   answerMargin: [0.12, 0.2],
-  leadScore: [0.5, 0.55, 0.6, 1.01],
+  leadScore: [0.5, 0.55, 0.6],
   leadMargin: [0.25, 0.3, 0.35],
   answerMatch: [0.3, 0.35, 0.4],
   closeMatch: [0.95, 1.01],
   suggestScore: fixed("suggestScore"),
   suggestRatio: fixed("suggestRatio"),
   declineRatio: [0.7, 0.8, 0.9],
-  ownSubjectRatio: [0.3, 0.4, 0.5, 1.01],
+  ownSubjectRatio: [0.4, 1.01],
 } satisfies Record<keyof MatcherOptions, number[]>;
 type Option = keyof typeof grid;
 const scoringOptions: Option[] = [
