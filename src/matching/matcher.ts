@@ -114,9 +114,7 @@ export function createMatcher(kb: KnowledgeBase, overrides: Partial<MatcherOptio
  * a greeting) dilute the one that asks, but may also hold what it is about ("…大运营商的卡，
  * 能共享吗"), so where neither reading is sure, both readings' suggestions are offered. A whole
  * message declined as a known out-of-scope topic stays declined: what it tells ("in Macau") may
- * be what no entry covers. Unless the topic's only claim is a word no entry holds: in a message of
- * several clauses that word may be context ("谢谢，港卡能共享吗", a hotel), so the clauses that ask
- * decide.
+ * be what no entry covers.
  */
 export function matchQuery(
   query: string,
@@ -124,9 +122,8 @@ export function matchQuery(
   questionPart: (text: string) => string | undefined,
   options: DecisionOptions,
 ): MatchResult {
-  const ranking = rank(query);
-  const whole = decide(ranking, options);
-  if (whole.decision === "answer" || topicDecline(ranking, options) === "fits") return whole;
+  const whole = decide(rank(query), options);
+  if (whole.decision === "answer" || (whole.decision === "none" && whole.outOfScope)) return whole;
   const asked = questionPart(query);
   if (asked === undefined) return whole;
   const focused = decide(rank(asked), options);
@@ -140,38 +137,30 @@ export function matchQuery(
 }
 
 /**
- * Why the ranking's out-of-scope topic declines the question, if it does: it fits better than
- * every entry, or nearly as well while knowing a word of it that the best entry does not
- * ("fits"); or it holds a word of it that no entry holds at all ("names-its-subject").
+ * Whether the ranking's out-of-scope topic declines the question: it fits better than every
+ * entry; or nearly as well, knowing a word of it that the best entry does not; or, from a lower
+ * score, knowing a word of it that no entry holds at all.
  */
-function topicDecline(
-  { entries, outOfScope: topic }: Ranking,
-  options: DecisionOptions,
-): "fits" | "names-its-subject" | undefined {
-  if (!topic || topic.score < options.suggestScore) return undefined;
+function topicDeclines({ entries, outOfScope: topic }: Ranking, options: DecisionOptions): boolean {
+  if (!topic || topic.score < options.suggestScore) return false;
   const bestScore = entries[0]?.score ?? 0;
-  if (
+  return (
     topic.score >= bestScore ||
-    (topic.explainsMore && topic.score >= bestScore * options.declineRatio)
-  ) {
-    return "fits";
-  }
-  if (topic.namesItsOwnSubject && topic.score >= bestScore * options.ownSubjectRatio) {
-    return "names-its-subject";
-  }
-  return undefined;
+    (topic.explainsMore && topic.score >= bestScore * options.declineRatio) ||
+    (topic.namesItsOwnSubject && topic.score >= bestScore * options.ownSubjectRatio)
+  );
 }
 
 /**
  * Turns a ranking into a decision: answer only a clear, on-topic winner, and decline a question
- * that an out-of-scope topic claims (`topicDecline`).
+ * that an out-of-scope topic claims (`topicDeclines`).
  */
 export function decide(ranking: Ranking, options: DecisionOptions): MatchResult {
   const ranked = ranking.entries;
   const candidates = ranked.slice(0, MAX_CANDIDATES).map(({ entry, score }) => ({ entry, score }));
   const [best, runnerUp] = ranked;
   const topic = ranking.outOfScope;
-  if (topic && topicDecline(ranking, options)) {
+  if (topic && topicDeclines(ranking, options)) {
     return { decision: "none", candidates, outOfScope: topic.topic };
   }
   if (!best || best.score < options.suggestScore) return { decision: "none", candidates };

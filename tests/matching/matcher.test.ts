@@ -237,7 +237,7 @@ describe("createMatcher on the shipped knowledge base", async () => {
     }
   });
 
-  it("leaves a word no entry holds to the clause that asks, when it may be context", () => {
+  it("never lets a greeting, which no entry holds either, decline the question with it", () => {
     expect(answerOf("谢谢，港卡能共享吗")).toBe("sharing-supported");
     expect(matcher.match("谢谢")).toMatchObject({
       decision: "none",
