@@ -48,7 +48,7 @@ const grid = {
   suggestScore: fixed("suggestScore"),
   suggestRatio: fixed("suggestRatio"),
   declineRatio: [0.7, 0.8, 0.9],
-  ownSubjectRatio: [0.4, 1.01],
+  ownSubjectRatio: [0.3, 0.4, 0.5],
 } satisfies Record<keyof MatcherOptions, number[]>;
 type Option = keyof typeof grid;
 const scoringOptions: Option[] = [

@@ -1,7 +1,7 @@
 import type { Lexicon } from "./schema.js";
 import type { PathKey, Problem, YamlSource } from "./yaml-source.js";
 
-// Checks across the files of a knowledge base, each reported where the repeat stands.
+// Checks for what is written twice in a knowledge base, each reported where the repeat stands.
 
 /** Where an entry was written, so checks across files can point at it. */
 export interface Located<T> {

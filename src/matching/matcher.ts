@@ -59,7 +59,7 @@ export interface DecisionOptions {
   declineRatio: number;
   /**
    * …and from this lower share when that word is one no entry holds at all: "Spotify 的 family
-   * plan 可以跟家人一起用吗" fits sharing-supported well in every word but the one it is about.
+   * plan 在香港可以跟内地家人一起共享吗" fits sharing-supported in every word but the one it is about.
    */
   ownSubjectRatio: number;
 }

@@ -3,7 +3,12 @@ import { isSingleHan } from "./characters.js";
 import { toProbabilities, trainClassifier } from "./classifier.js";
 import { FuzzyTerms } from "./fuzzy-terms.js";
 import { createNormalizer, type Normalizer } from "./normalize.js";
-import { buildTermIndex, subjectHoldsTerm, subjectsHolding } from "./term-index.js";
+import {
+  buildTermIndex,
+  firstSubjectHolding,
+  subjectHoldsTerm,
+  subjectsHolding,
+} from "./term-index.js";
 
 /** How a query is scored against the knowledge base; see DEFAULT_SCORING. */
 export interface ScoringOptions {
@@ -186,10 +191,9 @@ export function createSearchIndex(kb: IndexedKnowledge, options: ScoringOptions)
   const isCommon = (term: KnownTerm) => subjectsHolding(index, term.id) > maxGenericSubjects;
   const holds = (subjectIndex: number, term: KnownTerm) =>
     subjectHoldsTerm(index, subjectIndex, term.id);
-  // Subjects are numbered entries first, so a term's first subject tells whether any entry holds it.
+  // Subjects are numbered entries first: a term's first subject tells whether any entry holds it.
   const heldByAnEntry = (term: KnownTerm) =>
-    subjectsHolding(index, term.id) > 0 &&
-    (subjectPostingSubjects[subjectPostingStart[term.id] ?? 0] ?? 0) < entries.length;
+    (firstSubjectHolding(index, term.id) ?? entries.length) < entries.length;
   const subjectOfEntry = new Map(entries.map((entry, subjectIndex) => [entry, subjectIndex]));
 
   const rank = (query: string): Ranking => {

@@ -134,6 +134,12 @@ export function subjectsHolding(index: TermIndex, termId: number): number {
   return (index.subjectPostingStart[termId + 1] ?? 0) - (index.subjectPostingStart[termId] ?? 0);
 }
 
+/** The lowest-numbered subject that holds a term (its sorted row's first), if any does. */
+export function firstSubjectHolding(index: TermIndex, termId: number): number | undefined {
+  if (subjectsHolding(index, termId) === 0) return undefined;
+  return index.subjectPostingSubjects[index.subjectPostingStart[termId] ?? 0];
+}
+
 /** Whether a subject holds a term: a binary search of the term's sorted subject row. */
 export function subjectHoldsTerm(index: TermIndex, subject: number, termId: number): boolean {
   const subjects = index.subjectPostingSubjects;

@@ -143,6 +143,14 @@ async function flowStored(userId: number, text: string): Promise<void> {
         | { value: string }
         | undefined
     )?.value;
+  // Read for the timeout's message too, where a throw would leave the wait unsettled.
+  const storedOrError = () => {
+    try {
+      return stored();
+    } catch (error) {
+      return `unreadable (${String(error)})`;
+    }
+  };
   try {
     await until(
       changes,
@@ -150,7 +158,7 @@ async function flowStored(userId: number, text: string): Promise<void> {
       () => (stored()?.includes(JSON.stringify(text)) ? true : undefined),
       {
         describe: () =>
-          `for the flow of ${userId} to hold ${JSON.stringify(text)}; it holds ${stored()}; the bot's output:\n${botOutput()}`,
+          `for the flow of ${userId} to hold ${JSON.stringify(text)}; it holds ${storedOrError()}; the bot's output:\n${botOutput()}`,
       },
     );
   } finally {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Entry } from "../../src/kb/schema.js";
+import type { Entry, OutOfScopeTopic } from "../../src/kb/schema.js";
 import { DEFAULT_MATCHER_OPTIONS } from "../../src/matching/matcher.js";
 import { createSearchIndex, type IndexedKnowledge } from "../../src/matching/search-index.js";
 
@@ -13,10 +13,10 @@ const entry = (id: string, questions: string[]): Entry => ({
   source: { article: "family-sharing.md", section: "一" },
 });
 
-function knowledgeBase(entries: Entry[]): IndexedKnowledge {
+function knowledgeBase(entries: Entry[], outOfScope: OutOfScopeTopic[] = []): IndexedKnowledge {
   return {
     entries,
-    outOfScope: [],
+    outOfScope,
     lexicon: { synonyms: [], cantonese: {}, stopwords: [], asking: { words: [], openings: [] } },
   };
 }
@@ -56,5 +56,37 @@ describe("createSearchIndex", () => {
         expect(score).toBeLessThanOrEqual(1);
       }
     }
+  });
+});
+
+describe("an out-of-scope topic in the ranking", () => {
+  const topic = (id: string, questions: string[]): OutOfScopeTopic => ({
+    id,
+    reply: { "zh-Hans": id, "zh-Hant": id, en: id },
+    questions,
+    smallTalk: false,
+  });
+  // "roaming" is held by a topic and by an entry that is not the best for the query; "netflix"
+  // by the topic alone. Enough other entries that a word two subjects hold is still a topic word.
+  const others = ["signal", "wifi", "promotion", "accuracy", "threshold"].map((word) =>
+    entry(word, [`${word} check`, `${word} question`]),
+  );
+  const kb = knowledgeBase(
+    [
+      entry("sharing", ["share data family", "share plan family", "family share data"]),
+      entry("abroad", ["roaming abroad fee", "roaming card abroad"]),
+      ...others,
+    ],
+    [topic("elsewhere", ["netflix family plan", "roaming netflix account"])],
+  );
+  const index = createSearchIndex(kb, DEFAULT_MATCHER_OPTIONS);
+
+  it("tells a word only the topic holds from one the best entry lacks", () => {
+    const own = index.rank("share netflix family");
+    expect(own.entries[0]?.entry.id).toBe("sharing");
+    expect(own.outOfScope).toMatchObject({ explainsMore: true, namesItsOwnSubject: true });
+    const elsewhere = index.rank("share roaming family");
+    expect(elsewhere.entries[0]?.entry.id).toBe("sharing");
+    expect(elsewhere.outOfScope).toMatchObject({ explainsMore: true, namesItsOwnSubject: false });
   });
 });
