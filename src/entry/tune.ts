@@ -29,8 +29,8 @@ const kb = await loadKnowledgeBaseOrExit();
 const questionPart = createQuestionPart(kb.lexicon.asking);
 
 // The options the last tuning moved, around their values; the others at their defaults. A
-// leadScore of 1.01 turns the lead rule off, and a closeMatch of 1.01 the close-match rule. On
-// hard-dev alone questionWeight leans to 0.7; 0.8 is the middle of a plateau shared with dev.
+// closeMatch of 1.01 turns the close-match rule off. On hard-dev alone questionWeight leans to
+// 0.7; 0.8 is the middle of a plateau shared with dev.
 const fixed = (option: keyof MatcherOptions) => [DEFAULT_MATCHER_OPTIONS[option]];
 const grid = {
   questionWeight: [0.7, 0.8, 0.9],
