@@ -84,5 +84,16 @@ export function checkLexiconWords(
       ),
     );
   });
+  // The negated-question reading turns one synonym group's term into another's.
+  for (const key of ["negative", "positive"] as const) {
+    const word = lexicon.negated?.[key];
+    if (word === undefined || groupOf.has(wordKey(word))) continue;
+    problems.push(
+      source.problemAt(
+        ["negated", key],
+        `"${word}" is in no synonym group: a negated question is read by the term of its group`,
+      ),
+    );
+  }
   return problems;
 }

@@ -100,6 +100,14 @@ export const lexiconSchema = z.strictObject({
       openings: z.array(text(20)).default([]),
     })
     .default({ words: [], openings: [] }),
+  negated: z
+    .strictObject({
+      negative: text(20),
+      positive: text(20),
+      endings: z.array(text(20)).default([]),
+      unless: z.array(text(20)).default([]),
+    })
+    .optional(),
 });
 
 /**

@@ -1,5 +1,6 @@
 import type { Lexicon } from "../kb/schema.js";
 import { memoize } from "../text/memo.js";
+import { readingNegatedQuestions } from "./negated-question.js";
 import { PhraseTable, replacePhrases } from "./phrase-table.js";
 import { dropANotAB, prepare, prepareWord } from "./prepare.js";
 import { SoundAlikeTable } from "./sound-alikes.js";
@@ -14,7 +15,8 @@ export interface Normalizer {
   terms(text: string): string[];
   /**
    * The terms of a user's question: as `terms`, and Chinese typos that sound like a lexicon word
-   * (体醒 for 提醒, 套参 for 套餐: a pinyin keyboard's usual slip) read as that word.
+   * (体醒 for 提醒, 套参 for 套餐: a pinyin keyboard's usual slip) read as that word, and a yes/no
+   * question put in the negative ("港卡不能共享吗") read as the positive one it asks (lexicon `negated`).
    */
   queryTerms(text: string): string[];
   /** Every single word the lexicon folds, with the term it folds to: what a misspelling may mean. */
@@ -22,6 +24,10 @@ export interface Normalizer {
   /** A new reader of stored questions that numbers their terms from 0: what an index is built from. */
   numbering(): TermNumbering;
 }
+
+/** What a normalizer reads of the lexicon: all but how to find the asking clause. */
+export type NormalizerLexicon = Pick<Lexicon, "synonyms" | "cantonese" | "stopwords"> &
+  Partial<Pick<Lexicon, "negated">>;
 
 const LATIN_OR_DIGIT = /[a-z0-9]/;
 /** A word as `prepare` leaves plain ASCII: Latin phrases match it whole or not at all. */
@@ -37,7 +43,7 @@ const SHARED_NUMBERING_WORDS = 100_000;
  * the words a phrase may span read together: read whole, they took the 10,000-entry build three
  * times as long. A property test holds the two readings equal.
  */
-export function createNormalizer(lexicon: Omit<Lexicon, "asking">): Normalizer {
+export function createNormalizer(lexicon: NormalizerLexicon): Normalizer {
   const rewrites = new PhraseTable<string>();
   for (const [cantonese, mandarin] of Object.entries(lexicon.cantonese)) {
     rewrites.set(prepare(cantonese), prepare(mandarin));
@@ -106,13 +112,17 @@ export function createNormalizer(lexicon: Omit<Lexicon, "asking">): Normalizer {
   };
   let shared = new Numbering(reading);
 
+  const queryTerms = (text: string) => foldTerms(rewrite(text), true);
+
   return {
     lexiconWords,
     terms(text) {
       if (shared.size > SHARED_NUMBERING_WORDS) shared = new Numbering(reading);
       return shared.termsOf(text);
     },
-    queryTerms: (text) => foldTerms(rewrite(text), true),
+    queryTerms: lexicon.negated
+      ? readingNegatedQuestions(lexicon.negated, lexiconWords, queryTerms)
+      : queryTerms,
     numbering: () => new Numbering(reading),
   };
 }

@@ -6,8 +6,8 @@ import { MAX_QUERY_CHARS, prepare } from "./prepare.js";
  * at other sentence and clause punctuation of both scripts and line breaks, and at a full stop
  * only before a space or the end, so that "1.5GB" stays whole.
  */
-const CLAUSE_BREAK = /(?<=[?？])|[。！!；;，,、…~～\n]+|\.+(?=\s|$)/;
-const QUESTION_MARK = /[?？]\s*$/;
+export const CLAUSE_BREAK = /(?<=[?？])|[。！!；;，,、…~～\n]+|\.+(?=\s|$)/;
+export const QUESTION_MARK = /[?？]\s*$/;
 const HAN = /\p{Script=Han}/u;
 
 interface Clause {

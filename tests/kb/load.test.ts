@@ -44,6 +44,8 @@ describe("loadKnowledgeBase", () => {
       'synonyms.yaml:4:10 "数据" is in two synonym groups: already in the one at line 3; a word folds to one term only',
       // …and a stopword in a group would be folded, not dropped.
       'synonyms.yaml:7:19 stopword "用量" is also in the synonym group at line 4: it would be folded, not dropped',
+      // …and a negated question is read by the terms of two groups.
+      'synonyms.yaml:9:13 "不能" is in no synonym group: a negated question is read by the term of its group',
     ]);
   });
 

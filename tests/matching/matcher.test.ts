@@ -249,6 +249,21 @@ describe("createMatcher on the shipped knowledge base", async () => {
     expect(answerOf("为什么香港流量卡不支持家庭共享")).toBe("sharing-why-not");
   });
 
+  it("answers a yes/no question put in the negative as the question it asks", () => {
+    // Read as written, 不能 + 共享 is what the entries on why not, and on whether it matters, hold.
+    const asWritten = createMatcher({ ...kb, lexicon: { ...kb.lexicon, negated: undefined } });
+    const asked = asWritten.match("港卡不能家庭共享吗");
+    expect(asked.decision === "answer" && asked.entry.id).not.toBe("sharing-supported");
+    for (const question of [
+      "港卡不能家庭共享吗",
+      "香港嘅卡唔可以同屋企人共享咩？",
+      "HK SIMs can't do family sharing, can they?",
+    ]) {
+      expect(answerOf(question)).toBe("sharing-supported");
+    }
+    expect(answerOf("港卡不能家庭共享影响大吗")).toBe("sharing-worth-it");
+  });
+
   it("corrects English misspellings against the known words", () => {
     expect(answerOf("can i share data with a hotspot")).toBe("sharing-hotspot");
     expect(answerOf("can i share data with a hotsopt")).toBe("sharing-hotspot");
