@@ -156,14 +156,16 @@ export function createSearchIndex(kb: IndexedKnowledge, options: ScoringOptions)
   const learnedWeights = trainClassifier(index);
   const maxGenericSubjects = Math.max(1, subjectCount * options.genericShare);
   // A term of the index stands for itself, whatever the lexicon would fold the word to. A word
-  // only the lexicon knows is in no question as written, so it counts as rare.
+  // only the lexicon knows is as common as the term it folds to: "chek" is "check" (查询), which
+  // many questions ask, sooner than "cheap", which one question holds.
   const fuzzy = new FuzzyTerms(options.fuzzyThreshold, (add) => {
     for (let id = 0; id < termCount; id++) {
       const term = termTexts[id] ?? "";
       add(term, term, postingCount(id));
     }
     for (const [word, term] of normalizer.lexiconWords) {
-      if (!termIds.has(word)) add(word, term, 0);
+      const id = termIds.get(term);
+      if (!termIds.has(word)) add(word, term, id === undefined ? 0 : postingCount(id));
     }
   });
 

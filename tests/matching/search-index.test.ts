@@ -90,3 +90,17 @@ describe("an out-of-scope topic in the ranking", () => {
     expect(elsewhere.outOfScope).toMatchObject({ explainsMore: true, namesItsOwnSubject: false });
   });
 });
+
+describe("a misspelt word", () => {
+  it("is read as the lexicon word whose term many questions hold, over a rarer word as close", () => {
+    // fuse.js scores "chek" as close to "cheap" as to "check": the commoner meaning wins the tie.
+    const kb = knowledgeBase([
+      entry("usage", ["查询 流量", "怎么 查询", "查询 剩余"]),
+      entry("prices", ["cheap card"]),
+    ]);
+    kb.lexicon.synonyms.push(["查询", "check"]);
+    const index = createSearchIndex(kb, DEFAULT_MATCHER_OPTIONS);
+    expect(index.rank("chek").entries.map((ranked) => ranked.entry.id)).toEqual(["usage"]);
+    expect(index.rank("cheep").entries[0]?.entry.id).toBe("prices");
+  });
+});
