@@ -264,6 +264,14 @@ describe("createMatcher on the shipped knowledge base", async () => {
     expect(answerOf("港卡不能家庭共享影响大吗")).toBe("sharing-worth-it");
   });
 
+  it("reads polite openings and hearsay as no part of the question", () => {
+    // 不好意思 is "excuse me", not 意思 ("meaning"), which would ask what family sharing means.
+    const terms = (text: string) => matcher.normalizer.queryTerms(text);
+    expect(terms("不好意思，打扰一下，港卡能共享吗")).toEqual(terms("港卡能共享吗"));
+    expect(terms("唔好意思，聽講港卡唔可以共享")).toEqual(terms("港卡唔可以共享"));
+    expect(terms("I heard HK cards can't share")).toEqual(terms("HK cards can't share"));
+  });
+
   it("corrects English misspellings against the known words", () => {
     expect(answerOf("can i share data with a hotspot")).toBe("sharing-hotspot");
     expect(answerOf("can i share data with a hotsopt")).toBe("sharing-hotspot");
