@@ -3,10 +3,13 @@ import { MAX_QUERY_CHARS, prepare } from "./prepare.js";
 
 /**
  * Where a message breaks into clauses: after a question mark (kept, it says the clause asks),
- * at other sentence and clause punctuation of both scripts and line breaks, and at a full stop
- * only before a space or the end, so that "1.5GB" stays whole.
+ * at other sentence and clause punctuation of both scripts and line breaks, at a full stop only
+ * before a space or the end, so that "1.5GB" stays whole, and at a space between two Han
+ * characters: Chinese puts none between words, so voice input that leaves out the commas marks
+ * its pauses so ("我爸妈年纪大 基本唔点用data 咁使唔使每人都买张卡啊").
  */
-export const CLAUSE_BREAK = /(?<=[?？])|[。！!；;，,、…~～\n]+|\.+(?=\s|$)/;
+export const CLAUSE_BREAK =
+  /(?<=[?？])|[。！!；;，,、…~～\n]+|\.+(?=\s|$)|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u;
 export const QUESTION_MARK = /[?？]\s*$/;
 const HAN = /\p{Script=Han}/u;
 

@@ -37,6 +37,12 @@ describe("createQuestionPart", () => {
     expect(questionPart("the app will show usage, thanks")).toBeUndefined();
   });
 
+  it("hears a space between Chinese words as the pause voice input leaves for a comma", () => {
+    expect(questionPart("我老婆孩子下个月一起去 港卡能共享吗")).toBe("港卡能共享吗");
+    // Between Chinese and English, a space only separates words.
+    expect(questionPart("我张卡 share 俾老婆得唔得吗")).toBeUndefined();
+  });
+
   it("keeps a full stop inside a number, so 1.5GB is one clause", () => {
     expect(questionPart("I bought 1.5GB, how long does it last")).toBe("how long does it last");
   });
