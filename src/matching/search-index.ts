@@ -49,7 +49,8 @@ export interface RankedTopic {
   /**
    * Whether it shares a topic word with the query that the best entry lacks: "港卡去日本可以漫游吗"
    * asks about roaming, which no entry explains, whereas every word of "港卡 查询 剩余流量" that
-   * the short-codes topic knows, the best entry knows too.
+   * the short-codes topic knows, the best entry knows too. Never for small talk, which names no
+   * subject.
    */
   explainsMore: boolean;
   /**
@@ -335,20 +336,23 @@ export function createSearchIndex(kb: IndexedKnowledge, options: ScoringOptions)
     if (!bestTopic) return { entries: ranked };
     const topicIndex = bestTopic.index;
     const bestEntryIndex = ranked[0] && subjectOfEntry.get(ranked[0].entry);
-    const unexplained = terms.filter(
-      (term) =>
-        isSpecific(term) &&
-        holds(topicIndex, term) &&
-        (bestEntryIndex === undefined || !holds(bestEntryIndex, term)),
-    );
     const topic = outOfScope[topicIndex - entries.length] as OutOfScopeTopic;
+    // Small talk names no subject: "thanks! one more thing, can my kids…" asks about the kids.
+    const unexplained = topic.smallTalk
+      ? []
+      : terms.filter(
+          (term) =>
+            isSpecific(term) &&
+            holds(topicIndex, term) &&
+            (bestEntryIndex === undefined || !holds(bestEntryIndex, term)),
+        );
     return {
       entries: ranked,
       outOfScope: {
         topic,
         score: bestTopic.score,
         explainsMore: unexplained.length > 0,
-        namesItsOwnSubject: !topic.smallTalk && unexplained.some((term) => !heldByAnEntry(term)),
+        namesItsOwnSubject: unexplained.some((term) => !heldByAnEntry(term)),
       },
     };
   };

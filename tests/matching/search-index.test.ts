@@ -89,6 +89,19 @@ describe("an out-of-scope topic in the ranking", () => {
     expect(elsewhere.entries[0]?.entry.id).toBe("sharing");
     expect(elsewhere.outOfScope).toMatchObject({ explainsMore: true, namesItsOwnSubject: false });
   });
+
+  it("lets small talk explain nothing, though only it holds the greeting", () => {
+    const greetings = { ...topic("greetings", ["thanks", "thanks a lot"]), smallTalk: true };
+    const chatty = createSearchIndex(
+      knowledgeBase(kb.entries, [...kb.outOfScope, greetings]),
+      DEFAULT_MATCHER_OPTIONS,
+    ).rank("thanks share family");
+    expect(chatty.outOfScope).toMatchObject({
+      topic: { id: "greetings" },
+      explainsMore: false,
+      namesItsOwnSubject: false,
+    });
+  });
 });
 
 describe("a misspelt word", () => {
