@@ -112,9 +112,11 @@ export function createMatcher(kb: KnowledgeBase, overrides: Partial<MatcherOptio
  * The decision on a message: on its whole text, and, when that is neither answered nor declined,
  * on the clauses that ask (`questionPart`) alone. Clauses that only tell (the trip, the family,
  * a greeting) dilute the one that asks, but may also hold what it is about ("…大运营商的卡，
- * 能共享吗"), so where neither reading is sure, both readings' suggestions are offered. A whole
- * message declined as a known out-of-scope topic stays declined: what it tells ("in Macau") may
- * be what no entry covers.
+ * 能共享吗"), so where neither reading is sure, both readings' suggestions are offered. The
+ * asking clause's answer stands only where the whole message ranks that entry among its
+ * candidates too: read alone, "…keep checking my usage. Is that really necessary?" asks whether
+ * anything at all is necessary. A whole message declined as a known out-of-scope topic stays
+ * declined: what it tells ("in Macau") may be what no entry covers.
  */
 export function matchQuery(
   query: string,
@@ -127,13 +129,22 @@ export function matchQuery(
   const asked = questionPart(query);
   if (asked === undefined) return whole;
   const focused = decide(rank(asked), options);
-  if (focused.decision === "answer" || whole.decision === "none") return focused;
+  if (whole.decision === "none") return focused;
   if (focused.decision === "none") return whole;
+  if (focused.decision === "answer") {
+    const { entry } = focused;
+    if (whole.candidates.some((candidate) => candidate.entry.id === entry.id)) return focused;
+  }
   // Both unsure: the asking clause's guesses first, then the whole message's.
-  const suggestions = [...focused.suggestions, ...whole.suggestions].filter(
+  const guesses = focused.decision === "answer" ? [focused.entry] : focused.suggestions;
+  const suggestions = [...guesses, ...whole.suggestions].filter(
     (entry, at, all) => all.findIndex((other) => other.id === entry.id) === at,
   );
-  return { ...focused, suggestions: suggestions.slice(0, MAX_SUGGESTIONS) };
+  return {
+    decision: "suggest",
+    suggestions: suggestions.slice(0, MAX_SUGGESTIONS),
+    candidates: focused.candidates,
+  };
 }
 
 /**

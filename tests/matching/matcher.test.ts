@@ -190,6 +190,12 @@ describe("matchQuery", () => {
     expect(idsOf(run(ranked(["a", 0.5], ["b", 0.45]), ranked(["b", 0.9], ["a", 0.3])))).toBe("b");
   });
 
+  it("only offers what the clause alone is sure of, when the whole message does not rank it", () => {
+    // "…keep checking my usage. Is that really necessary?": alone, the clause asks about anything.
+    const whole = ranked(["a", 0.5], ["b", 0.45]);
+    expect(idsOf(run(whole, ranked(["c", 0.9], ["a", 0.3])))).toEqual(["c", "a", "b"]);
+  });
+
   it("offers the clause's suggestions first, then the whole message's, when both are unsure", () => {
     const whole = ranked(["a", 0.5], ["b", 0.45]);
     expect(idsOf(run(whole, ranked(["c", 0.5], ["a", 0.45])))).toEqual(["c", "a", "b"]);
