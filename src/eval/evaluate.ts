@@ -107,20 +107,22 @@ export const GATES: Readonly<Record<string, Gate>> = {
   "dev.yaml": CI_GATE,
   // Reached 91.3, 98.6, 100, 1.1 % (all 40 out-of-scope questions held back, from 37, once the
   // topics knew their own words); each floor is that less a point, the wrong ceiling a point above,
-  // except held back: one of its 40 questions is 2.5 points, and the floor allows one.
+  // except held back: one of its 40 questions is 2.5 points, and the floor allows one. Floors are
+  // only raised: it reaches 91.3, 97.8, 97.5, 1.7 % since issue #18's reading of negated questions
+  // and of the asking clause, one question fewer offered and one more out-of-scope one answered.
   "test.yaml": {
     answeredRight: 0.903,
     answeredOrSuggestedRight: 0.976,
     heldBack: 0.975,
     confidentlyWrong: 0.021,
   },
-  // Reached 87.3, 97.2, 97.0, 1.7 % on all 417 (84.1, 95.6, 98.2, 1.2 % before issue #18's trained
+  // Reached 90.8, 98.0, 97.0, 1.9 % on all 417 (84.1, 95.6, 98.2, 1.2 % before issue #18's trained
   // classifier, which took its held-back and wrong floors down from 97.8 % and 1.9 %). Floors are
-  // only raised: answered or suggested right and held back each lost a question since, and keep
-  // their floors; one more wrong answer (6 to 7) stays under the ceiling.
+  // only raised: held back less a point is below its floor, which stays, and the wrong answers
+  // (8 of 417, from 7) stay under their ceiling.
   "hard-test.yaml": {
-    answeredRight: 0.863,
-    answeredOrSuggestedRight: 0.966,
+    answeredRight: 0.898,
+    answeredOrSuggestedRight: 0.97,
     heldBack: 0.966,
     confidentlyWrong: 0.024,
   },
