@@ -35,3 +35,25 @@ export class IntList {
     return this.#values.slice(0, this.length);
   }
 }
+
+/**
+ * The documents or subjects a query touched, in scratch space sized for all of them: a list grown
+ * by every query would leave its garbage behind, and the collector's pauses set the p99.
+ */
+export class TouchedList {
+  readonly indices: Int32Array;
+  /** How many of `indices` are in the list. */
+  length = 0;
+
+  constructor(capacity: number) {
+    this.indices = new Int32Array(capacity);
+  }
+
+  clear(): void {
+    this.length = 0;
+  }
+
+  add(index: number): void {
+    this.indices[this.length++] = index;
+  }
+}

@@ -2,6 +2,7 @@ import type { Entry, KnowledgeBase, OutOfScopeTopic } from "../kb/schema.js";
 import { isSingleHan } from "./characters.js";
 import { toProbabilities, trainClassifier } from "./classifier.js";
 import { FuzzyTerms } from "./fuzzy-terms.js";
+import { TouchedList } from "./int-list.js";
 import { createNormalizer, type Normalizer } from "./normalize.js";
 import {
   buildTermIndex,
@@ -366,28 +367,6 @@ export function subjectDocuments({ entries, outOfScope }: IndexedKnowledge): str
     ...entries.map((entry) => [...entry.questions, entry.title["zh-Hans"], entry.title.en]),
     ...outOfScope.map((topic) => topic.questions),
   ];
-}
-
-/**
- * The documents or subjects a query touched, in scratch space sized for all of them: a list grown
- * by every query would leave its garbage behind, and the collector's pauses set the p99.
- */
-class TouchedList {
-  readonly indices: Int32Array;
-  /** How many of `indices` are in the list. */
-  length = 0;
-
-  constructor(capacity: number) {
-    this.indices = new Int32Array(capacity);
-  }
-
-  clear(): void {
-    this.length = 0;
-  }
-
-  add(index: number): void {
-    this.indices[this.length++] = index;
-  }
 }
 
 /** Inserts an entry into a list kept sorted best first and at most RANKED_ENTRIES long. */
